@@ -1,0 +1,186 @@
+"""The concept catalog: areas, concepts, site pages, glossary terms and exam questions.
+
+Loaded from ``concepts.toml`` and ``questions.toml`` beside this module and checked on load:
+unknown areas, duplicate ids, dangling ``related`` ids and out-of-range question numbers raise
+``ValueError`` naming the entry.
+"""
+
+import functools
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+LANGUAGES = ("en", "ru", "zh")
+QUESTION_COUNT = 41
+_HERE = Path(__file__).parent
+
+
+@dataclass(frozen=True)
+class Localized:
+    """A string in every site language."""
+
+    en: str
+    ru: str
+    zh: str
+
+    def __getitem__(self, lang: str) -> str:
+        if lang not in LANGUAGES:
+            raise KeyError(f"unknown language {lang!r}; expected one of {LANGUAGES}")
+        return getattr(self, lang)
+
+
+@dataclass(frozen=True)
+class Area:
+    id: str
+    title: Localized
+
+
+@dataclass(frozen=True)
+class Concept:
+    id: str
+    area: str
+    page: str
+    torch: tuple[str, ...]
+    keras: tuple[str, ...]
+    snippets: tuple[str, ...]
+    figures: tuple[str, ...]
+    related: tuple[str, ...]
+    questions: tuple[int, ...]
+    term: Localized
+
+
+@dataclass(frozen=True)
+class SitePage:
+    id: str
+    page: str
+    generated: bool = False
+
+
+@dataclass(frozen=True)
+class Term:
+    term: Localized
+    concept: str
+
+
+@dataclass(frozen=True)
+class Question:
+    number: int
+    text: Localized
+
+
+@dataclass(frozen=True)
+class Catalog:
+    areas: tuple[Area, ...]
+    concepts: tuple[Concept, ...]
+    pages: tuple[SitePage, ...]
+    terms: tuple[Term, ...]
+    questions: tuple[Question, ...]
+
+    def concept(self, concept_id: str) -> Concept:
+        """Return the concept with this id, or raise ``KeyError``."""
+        for concept in self.concepts:
+            if concept.id == concept_id:
+                return concept
+        raise KeyError(f"no concept {concept_id!r} in the catalog")
+
+    def concepts_in(self, area_id: str) -> list[Concept]:
+        """Concepts of one area, in catalog order."""
+        return [concept for concept in self.concepts if concept.area == area_id]
+
+    def answering(self, number: int) -> list[Concept]:
+        """Concepts whose page answers exam question ``number``."""
+        return [concept for concept in self.concepts if number in concept.questions]
+
+    def all_terms(self) -> list[Term]:
+        """Every glossary term: each concept's own term, then the extra terms."""
+        own = [Term(term=concept.term, concept=concept.id) for concept in self.concepts]
+        return own + list(self.terms)
+
+    def all_pages(self) -> list[str]:
+        """Every page path of the site (concept pages and site pages)."""
+        return [concept.page for concept in self.concepts] + [page.page for page in self.pages]
+
+
+def _localized(entry: dict, key: str, where: str) -> Localized:
+    value = entry.get(key)
+    if not isinstance(value, dict) or set(value) != set(LANGUAGES):
+        raise ValueError(f"{where}: {key} must have exactly the keys {LANGUAGES}, got {value!r}")
+    if not all(isinstance(text, str) and text.strip() for text in value.values()):
+        raise ValueError(f"{where}: every language of {key} must be a non-empty string")
+    return Localized(**value)
+
+
+def _concept(entry: dict) -> Concept:
+    where = f"concepts.toml concept {entry.get('id')!r}"
+    required = {"id", "area", "page", "torch", "keras", "snippets", "figures", "related"}
+    missing = required - set(entry)
+    if missing:
+        raise ValueError(f"{where}: missing keys {sorted(missing)}")
+    return Concept(
+        id=entry["id"],
+        area=entry["area"],
+        page=entry["page"],
+        torch=tuple(entry["torch"]),
+        keras=tuple(entry["keras"]),
+        snippets=tuple(entry["snippets"]),
+        figures=tuple(entry["figures"]),
+        related=tuple(entry["related"]),
+        questions=tuple(entry.get("questions", ())),
+        term=_localized(entry, "term", where),
+    )
+
+
+def _validate(catalog: Catalog) -> None:
+    area_ids = [area.id for area in catalog.areas]
+    concept_ids = [concept.id for concept in catalog.concepts]
+    page_paths = catalog.all_pages()
+    for kind, values in (("area", area_ids), ("concept", concept_ids), ("page", page_paths)):
+        duplicates = sorted({value for value in values if values.count(value) > 1})
+        if duplicates:
+            raise ValueError(f"concepts.toml: duplicate {kind} {duplicates}")
+    for concept in catalog.concepts:
+        where = f"concepts.toml concept {concept.id!r}"
+        if concept.area not in area_ids:
+            raise ValueError(f"{where}: unknown area {concept.area!r}; add an [[area]] first")
+        unknown = [related for related in concept.related if related not in concept_ids]
+        if unknown:
+            raise ValueError(f"{where}: related lists unknown concept ids {unknown}")
+        bad = [n for n in concept.questions if not 1 <= n <= QUESTION_COUNT]
+        if bad:
+            raise ValueError(f"{where}: question numbers {bad} are outside 1..{QUESTION_COUNT}")
+    for term in catalog.terms:
+        if term.concept not in concept_ids:
+            raise ValueError(f"concepts.toml term {term.term.en!r}: unknown concept")
+    numbers = [question.number for question in catalog.questions]
+    if numbers != list(range(1, QUESTION_COUNT + 1)):
+        raise ValueError(f"questions.toml must number the questions 1..{QUESTION_COUNT} in order")
+
+
+@functools.cache
+def load() -> Catalog:
+    """Read and validate the catalog (cached: it does not change while a process runs)."""
+    data = tomllib.loads((_HERE / "concepts.toml").read_text(encoding="utf-8"))
+    questions = tomllib.loads((_HERE / "questions.toml").read_text(encoding="utf-8"))
+    catalog = Catalog(
+        areas=tuple(
+            Area(id=a["id"], title=_localized(a, "title", f"area {a['id']!r}"))
+            for a in data["area"]
+        ),
+        concepts=tuple(_concept(entry) for entry in data["concept"]),
+        pages=tuple(SitePage(**entry) for entry in data["page"]),
+        terms=tuple(
+            Term(term=_localized(t, "term", "concepts.toml [[term]]"), concept=t["concept"])
+            for t in data.get("term", [])
+        ),
+        questions=tuple(
+            Question(
+                number=q["number"],
+                text=_localized(
+                    {"text": {k: q.get(k) for k in LANGUAGES}}, "text", f"question {q['number']}"
+                ),
+            )
+            for q in questions["question"]
+        ),
+    )
+    _validate(catalog)
+    return catalog

@@ -1,0 +1,9 @@
+import torch
+from torch import nn
+
+x = torch.tensor([-2.0, -0.5, 0.0, 0.5, 2.0], requires_grad=True)
+y = nn.ReLU()(x)
+print(y)
+
+y.sum().backward()
+print(x.grad)  # the derivative: 0 for x <= 0 (torch picks 0 at x = 0), 1 for x > 0

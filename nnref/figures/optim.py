@@ -1,0 +1,55 @@
+"""Figures of optimizers: trajectories of torch.optim on the common 2-D test function."""
+
+import matplotlib.pyplot as plt
+import torch
+from matplotlib.figure import Figure
+
+from nnref.figures.palette import BLUE, GREEN, ORANGE
+
+# The common test function of every optimizer page: an elongated bowl, steep along w2.
+START = (-4.0, 2.0)
+
+
+def bowl(w1: torch.Tensor, w2: torch.Tensor) -> torch.Tensor:
+    """f(w) = 0.1 w1^2 + 2 w2^2: curvature 0.2 along w1 and 4 along w2."""
+    return 0.1 * w1**2 + 2 * w2**2
+
+
+def trajectory(steps: int = 40, **sgd_options: float) -> torch.Tensor:
+    """Points visited by ``torch.optim.SGD`` on ``bowl`` from ``START``."""
+    w = torch.tensor(START, requires_grad=True)
+    optimizer = torch.optim.SGD([w], **sgd_options)
+    points = [w.detach().clone()]
+    for _ in range(steps):
+        optimizer.zero_grad()
+        bowl(w[0], w[1]).backward()
+        optimizer.step()
+        points.append(w.detach().clone())
+    return torch.stack(points)
+
+
+def sgd_trajectory() -> Figure:
+    """Plain SGD (two learning rates) and SGD with momentum on the bowl, 40 steps each."""
+    grid1, grid2 = torch.meshgrid(torch.linspace(-4.5, 4.5, 181), torch.linspace(-2.5, 2.5, 101),
+                                  indexing="xy")
+    figure, ax = plt.subplots(figsize=(7.5, 4))
+    ax.contour(grid1, grid2, bowl(grid1, grid2), levels=[0.1, 0.4, 1, 2, 4, 7, 11],
+               colors="#BBBBBB", linewidths=0.8)
+    runs = [
+        (dict(lr=0.05), BLUE, "lr = 0.05"),
+        (dict(lr=0.45), ORANGE, "lr = 0.45"),
+        (dict(lr=0.05, momentum=0.8), GREEN, "lr = 0.05, momentum = 0.8"),
+    ]
+    for options, color, label in runs:
+        points = trajectory(**options)
+        ax.plot(points[:, 0], points[:, 1], "o-", color=color, markersize=3, linewidth=1.2,
+                label=label)
+    ax.scatter([START[0]], [START[1]], color="black", zorder=3)
+    ax.scatter([0], [0], marker="*", s=120, color="black", zorder=3)
+    ax.set_xlabel("$w_1$")
+    ax.set_ylabel("$w_2$")
+    ax.set_title(r"$f(w) = 0.1\,w_1^2 + 2\,w_2^2$")
+    ax.set_aspect("equal")
+    ax.legend(loc="lower right", fontsize=9)
+    ax.grid(False)
+    return figure

@@ -1,0 +1,94 @@
+"""MkDocs hooks of the nnref site (all three language builds load this file).
+
+- navigation generated from the concept catalog, localized;
+- glossary, Keras table and exam index generated from the catalog;
+- ru/zh: English fallback for missing files, banners on fallback and outdated pages,
+  and a build warning (a failure under ``--strict``) for a missing or malformed source_hash;
+- the language selector links to the same page in the other languages;
+- zh: jieba user dictionary written from the glossary; ru: «ё» words indexed with «е»;
+- ``{{ torch_version }}`` in Markdown is replaced by the installed torch version.
+"""
+
+import logging
+from importlib.metadata import version
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from nnref.i18n import ROOT, page_status
+from nnref.site import generated, spelling, translations
+from nnref.site.languages import alternate_links
+from nnref.site.nav import build_nav
+
+log = logging.getLogger("mkdocs.plugins.nnref")
+JIEBA_USERDICT = ROOT / "build" / "jieba" / "userdict.txt"
+_fallback_pages: set[str] = set()
+
+
+def _lang(config: MkDocsConfig) -> str:
+    return config.theme["language"]
+
+
+def _search_plugin(config: MkDocsConfig):
+    return config.plugins.get("material/search") or config.plugins.get("search")
+
+
+@event_priority(100)  # before the search plugin reads its jieba dictionary
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    lang = _lang(config)
+    config.nav = build_nav(lang)
+    if lang == "zh":
+        JIEBA_USERDICT.parent.mkdir(parents=True, exist_ok=True)
+        JIEBA_USERDICT.write_text(generated.jieba_userdict(), encoding="utf-8")
+        _search_plugin(config).config.jieba_dict_user = str(JIEBA_USERDICT)
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    lang = _lang(config)
+    for page in generated.GENERATED_PAGES:
+        files.append(File.generated(config, page, content=generated.render(page, lang)))
+    _fallback_pages.clear()
+    if lang != "en":
+        _fallback_pages.update(translations.add_fallbacks(files, config))
+        if _fallback_pages:
+            log.info("%d page(s) of the %s site fall back to English: %s", len(_fallback_pages),
+                     lang, ", ".join(sorted(_fallback_pages)))
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return markdown.replace("{{ torch_version }}", version("torch"))
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    lang = _lang(config)
+    src_uri = page.file.src_uri
+    if lang == "en" or not translations.is_english_page(src_uri):
+        return html
+    depth = len(Path(page.url).parts) if page.url else 0
+    base_url = "/".join([".."] * depth) or "."
+    english = translations.english_url(base_url, page.url)
+    if src_uri in _fallback_pages:
+        return translations.banner("fallback", lang, english) + html
+    status = page_status(lang, src_uri)
+    if status.state == "invalid":
+        log.warning("docs/%s/%s: %s — translate it, then run: python -m nnref.i18n --stamp "
+                    "docs/%s/%s", lang, src_uri, status.detail, lang, src_uri)
+    elif status.state == "outdated":
+        return translations.banner("outdated", lang, english) + html
+    return html
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
+    context["nnref_languages"] = alternate_links(page.url, context["base_url"], _lang(config))
+    return context
+
+
+@event_priority(50)  # before the search plugin writes its index
+def on_post_build(config: MkDocsConfig) -> None:
+    if _lang(config) == "ru":
+        spelling.add_spelling_field(_search_plugin(config).search_index.entries)

@@ -5,6 +5,10 @@ random generator seeded and torch's print options reset, and its printed output 
 with (or written to) ``snippets/<area>/<id>.out``. Pages include both files, so the output a
 reader sees is the output the tests saw.
 
+A golden is stored without the final newline of the output: pymdownx.snippets turns a file's
+final newline into an empty last line, which would make the page's expected-output block
+differ from what pytest-codeblocks sees the code print.
+
     python -m nnref.snippets            # compare; exit 1 and list the stale goldens
     python -m nnref.snippets --write    # rewrite every golden (make goldens)
 """
@@ -58,6 +62,11 @@ def run_snippet(snippet: Path) -> str:
     return buffer.getvalue()
 
 
+def golden_text(output: str) -> str:
+    """What the golden file of an output holds: the output without its final newline."""
+    return output.removesuffix("\n")
+
+
 def diff(expected: str, actual: str, name: str) -> str:
     """A unified diff of two outputs, for test failure messages."""
     lines = difflib.unified_diff(
@@ -75,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     stale = []
     for snippet in snippet_paths():
-        output = run_snippet(snippet)
+        output = golden_text(run_snippet(snippet))
         golden = golden_path(snippet)
         if args.write:
             golden.write_text(output, encoding="utf-8")

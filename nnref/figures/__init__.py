@@ -17,11 +17,15 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
+import matplotlib.pyplot as plt
+from matplotlib.figure import Figure
 
-from nnref.figures import layers, losses, optim  # noqa: E402
-from nnref.figures import activations  # noqa: E402
+from nnref.figures import (
+    activations,
+    layers,
+    losses,
+    optim,
+)
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 FIGURE_DIR = ROOT / "docs" / "en" / "assets" / "figures"
@@ -33,6 +37,10 @@ FIGURES: dict[str, Callable[[], Figure]] = {
     "mse-loss": losses.mse_loss,
     "sgd-trajectory": optim.sgd_trajectory,
 }
+
+# Words a figure may contain: code names (arguments, attributes), the same in every language.
+# Everything else in a figure must be math ($...$), numbers or punctuation.
+CODE_NAMES = frozenset({"in_features", "out_features", "weight", "bias", "lr", "momentum"})
 
 # Pinned rendering settings: the same bytes on every machine with the locked matplotlib.
 STYLE = {

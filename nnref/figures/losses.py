@@ -11,8 +11,7 @@ def mse_loss() -> Figure:
     """Squared error and its gradient for one target y = 1 (computed by torch)."""
     target = torch.tensor(1.0)
     prediction = torch.linspace(-2, 4, 601, requires_grad=True)
-    loss = torch.nn.functional.mse_loss(prediction, target.expand_as(prediction),
-                                        reduction="none")
+    loss = torch.nn.functional.mse_loss(prediction, target.expand_as(prediction), reduction="none")
     (grad,) = torch.autograd.grad(loss.sum(), prediction)
     prediction, loss = prediction.detach(), loss.detach()
 

@@ -30,11 +30,18 @@ def trajectory(steps: int = 40, **sgd_options: float) -> torch.Tensor:
 
 def sgd_trajectory() -> Figure:
     """Plain SGD (two learning rates) and SGD with momentum on the bowl, 40 steps each."""
-    grid1, grid2 = torch.meshgrid(torch.linspace(-4.5, 4.5, 181), torch.linspace(-2.5, 2.5, 101),
-                                  indexing="xy")
+    grid1, grid2 = torch.meshgrid(
+        torch.linspace(-4.5, 4.5, 181), torch.linspace(-2.5, 2.5, 101), indexing="xy"
+    )
     figure, ax = plt.subplots(figsize=(7.5, 4))
-    ax.contour(grid1, grid2, bowl(grid1, grid2), levels=[0.1, 0.4, 1, 2, 4, 7, 11],
-               colors="#BBBBBB", linewidths=0.8)
+    ax.contour(
+        grid1,
+        grid2,
+        bowl(grid1, grid2),
+        levels=[0.1, 0.4, 1, 2, 4, 7, 11],
+        colors="#BBBBBB",
+        linewidths=0.8,
+    )
     runs = [
         (dict(lr=0.05), BLUE, "lr = 0.05"),
         (dict(lr=0.45), ORANGE, "lr = 0.45"),
@@ -42,8 +49,9 @@ def sgd_trajectory() -> Figure:
     ]
     for options, color, label in runs:
         points = trajectory(**options)
-        ax.plot(points[:, 0], points[:, 1], "o-", color=color, markersize=3, linewidth=1.2,
-                label=label)
+        ax.plot(
+            points[:, 0], points[:, 1], "o-", color=color, markersize=3, linewidth=1.2, label=label
+        )
     ax.scatter([START[0]], [START[1]], color="black", zorder=3)
     ax.scatter([0], [0], marker="*", s=120, color="black", zorder=3)
     ax.set_xlabel("$w_1$")

@@ -80,8 +80,7 @@ def write_source_hash(path: Path, value: str) -> None:
     if path.suffix == ".ipynb":
         notebook = json.loads(raw)
         notebook.setdefault("metadata", {}).setdefault("nnref", {})["source_hash"] = value
-        path.write_text(json.dumps(notebook, ensure_ascii=False, indent=1) + "\n",
-                        encoding="utf-8")
+        path.write_text(json.dumps(notebook, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         return
     raw = raw.replace("\r\n", "\n")
     front = _FRONT_MATTER.match(raw)
@@ -93,7 +92,7 @@ def write_source_hash(path: Path, value: str) -> None:
         body = _HASH_LINE.sub(f"source_hash: {value}", body, count=1)
     else:
         body = f"source_hash: {value}\n{body}"
-    path.write_text(f"---\n{body}---\n{raw[front.end():]}", encoding="utf-8")
+    path.write_text(f"---\n{body}---\n{raw[front.end() :]}", encoding="utf-8")
 
 
 @dataclass(frozen=True)

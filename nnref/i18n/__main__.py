@@ -1,10 +1,10 @@
 """Translation status and stamping.
 
-    python -m nnref.i18n status            missing, outdated and invalid pages per language
-    python -m nnref.i18n status --check    the same, exit 1 if anything is not current
-    python -m nnref.i18n --stamp docs/ru/layers/linear.md [...]
-                                           record that these translations follow the
-                                           current English pages (after you updated them)
+python -m nnref.i18n status            missing, outdated and invalid pages per language
+python -m nnref.i18n status --check    the same, exit 1 if anything is not current
+python -m nnref.i18n --stamp docs/ru/layers/linear.md [...]
+                                       record that these translations follow the
+                                       current English pages (after you updated them)
 """
 
 import argparse
@@ -19,8 +19,10 @@ def _print_status(check: bool) -> int:
     problems = 0
     for lang in TRANSLATIONS:
         rows = [s for s in results if s.lang == lang]
-        counts = {state: sum(s.state == state for s in rows)
-                  for state in ("current", "outdated", "missing", "invalid")}
+        counts = {
+            state: sum(s.state == state for s in rows)
+            for state in ("current", "outdated", "missing", "invalid")
+        }
         summary = ", ".join(f"{n} {state}" for state, n in counts.items())
         print(f"{lang}: {summary} (of {len(rows)} English pages)")
         for row in rows:
@@ -57,13 +59,18 @@ def _stamp(paths: list[str]) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m nnref.i18n", description=__doc__,
+        prog="python -m nnref.i18n",
+        description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("command", nargs="?", choices=["status"], default="status")
     parser.add_argument("--check", action="store_true", help="exit 1 unless every page is current")
-    parser.add_argument("--stamp", nargs="+", metavar="PAGE",
-                        help="mark these docs/ru/... or docs/zh/... pages as current")
+    parser.add_argument(
+        "--stamp",
+        nargs="+",
+        metavar="PAGE",
+        help="mark these docs/ru/... or docs/zh/... pages as current",
+    )
     args = parser.parse_args(argv)
     if args.stamp:
         return _stamp(args.stamp)

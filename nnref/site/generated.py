@@ -65,8 +65,14 @@ def exam(lang: str, catalog: Catalog | None = None) -> str:
 
 
 def _page(title: str, intro: str, header: list[str], rows: list[list[str]]) -> str:
-    lines = [f"# {title}", "", intro, "", "| " + " | ".join(header) + " |",
-             "|" + "---|" * len(header)]
+    lines = [
+        f"# {title}",
+        "",
+        intro,
+        "",
+        "| " + " | ".join(header) + " |",
+        "|" + "---|" * len(header),
+    ]
     lines += ["| " + " | ".join(row) + " |" for row in rows]
     return "\n".join(lines) + "\n"
 

@@ -55,8 +55,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if lang != "en":
         _fallback_pages.update(translations.add_fallbacks(files, config))
         if _fallback_pages:
-            log.info("%d page(s) of the %s site fall back to English: %s", len(_fallback_pages),
-                     lang, ", ".join(sorted(_fallback_pages)))
+            log.info(
+                "%d page(s) of the %s site fall back to English: %s",
+                len(_fallback_pages),
+                lang,
+                ", ".join(sorted(_fallback_pages)),
+            )
     return files
 
 
@@ -76,8 +80,14 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         return translations.banner("fallback", lang, english) + html
     status = page_status(lang, src_uri)
     if status.state == "invalid":
-        log.warning("docs/%s/%s: %s — translate it, then run: python -m nnref.i18n --stamp "
-                    "docs/%s/%s", lang, src_uri, status.detail, lang, src_uri)
+        log.warning(
+            "docs/%s/%s: %s — translate it, then run: python -m nnref.i18n --stamp docs/%s/%s",
+            lang,
+            src_uri,
+            status.detail,
+            lang,
+            src_uri,
+        )
     elif status.state == "outdated":
         return translations.banner("outdated", lang, english) + html
     return html

@@ -17,6 +17,12 @@ def alternate_links(page_url: str, base_url: str, current: str) -> list[dict[str
     links = []
     for lang in LANGUAGES:
         link = f"{base_url}/../{lang}/{page_url}"
-        links.append({"name": text("language_name", lang), "lang": lang, "link": link,
-                      "current": lang == current})
+        links.append(
+            {
+                "name": text("language_name", lang),
+                "lang": lang,
+                "link": link,
+                "current": lang == current,
+            }
+        )
     return links

@@ -23,7 +23,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         result = subprocess.run(
             ["npm", "pack", f"katex@{VERSION}", "--json", "--pack-destination", tmp],
-            check=True, capture_output=True, text=True,
+            check=True,
+            capture_output=True,
+            text=True,
         )
         tarball = Path(tmp) / json.loads(result.stdout)[0]["filename"]
         with tarfile.open(tarball) as archive:
@@ -38,8 +40,11 @@ def main() -> int:
             shutil.copy(font, TARGET / "fonts" / font.name)
         # Only woff2 fonts are vendored: drop the woff/ttf fallbacks from @font-face rules.
         css = TARGET / "katex.min.css"
-        text = re.sub(r',url\(fonts/[^)]+\.(?:woff|ttf)\) format\("(?:woff|truetype)"\)', "",
-                      css.read_text(encoding="utf-8"))
+        text = re.sub(
+            r',url\(fonts/[^)]+\.(?:woff|ttf)\) format\("(?:woff|truetype)"\)',
+            "",
+            css.read_text(encoding="utf-8"),
+        )
         css.write_text(text, encoding="utf-8")
         license_file = Path(tmp) / "package" / "LICENSE"
         shutil.copy(license_file, TARGET / "LICENSE")

@@ -9,8 +9,8 @@ theirs = start.clone().requires_grad_()
 options = dict(lr=0.1, momentum=0.9, nesterov=True, weight_decay=0.01)
 optimizers = [nnref.SGD([ours], **options), torch.optim.SGD([theirs], **options)]
 
-for step in range(20):
-    for param, optimizer in zip((ours, theirs), optimizers):
+for _ in range(20):
+    for param, optimizer in zip((ours, theirs), optimizers, strict=True):
         optimizer.zero_grad()
         ((param - 1) ** 2).sum().backward()  # any differentiable loss
         optimizer.step()

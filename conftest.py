@@ -1,0 +1,29 @@
+"""Before collection, expand the English pages' snippet includes into tests/_codeblocks/.
+
+pytest-codeblocks (enabled by ``--codeblocks`` in pyproject.toml) then collects those files
+and runs every ``python`` block exactly as the built page shows it, and checks every output
+block marked ``<!--pytest-codeblocks:expected-output-->``.
+"""
+
+import shutil
+from pathlib import Path
+
+ROOT = Path(__file__).parent
+EXPANDED = ROOT / "tests" / "_codeblocks"
+
+
+def pytest_configure(config):
+    if not config.getoption("codeblocks", default=False):
+        return
+    from nnref.i18n import DOCS
+    from nnref.site.markdown import expand_includes, read_page
+
+    shutil.rmtree(EXPANDED, ignore_errors=True)
+    for page in sorted((DOCS / "en").rglob("*.md")):
+        relative = page.relative_to(DOCS / "en")
+        target = EXPANDED / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        header = (
+            f"<!-- docs/en/{relative.as_posix()} with its includes expanded: edit that file -->\n"
+        )
+        target.write_text(header + expand_includes(read_page(page)), encoding="utf-8")

@@ -1,0 +1,127 @@
+"""Build the three language sites side by side, plus the root page (``make site``).
+
+    python -m nnref.site.build                 # site/en, site/ru, site/zh and site/index.html
+    python -m nnref.site.build --lang ru       # one language only
+    python -m nnref.site.build --site-dir DIR  # somewhere else (the tests build into a tmp dir)
+
+Every build runs with ``--strict``: a warning (broken include, missing figure, unknown link,
+missing translation hash) fails it. Notebooks are executed afresh (their cache is off here).
+"""
+
+import argparse
+import html
+import os
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from nnref.catalog import LANGUAGES
+from nnref.i18n import ROOT, text
+
+CONFIGS = {"en": "mkdocs.yml", "ru": "mkdocs.ru.yml", "zh": "mkdocs.zh.yml"}
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    lang: str
+    seconds: float
+    returncode: int
+    log: str
+
+    @property
+    def warnings(self) -> list[str]:
+        return [line for line in self.log.splitlines() if line.startswith(("WARNING", "ERROR"))]
+
+
+def build_env() -> dict[str, str]:
+    """Environment of a build: UTF-8, no MkDocs 2 banners, notebook cache off."""
+    env = dict(os.environ)
+    env.update(
+        PYTHONUTF8="1",
+        NO_MKDOCS_2_WARNING="1",
+        DISABLE_MKDOCS_2_WARNING="true",
+        NNREF_NOTEBOOK_CACHE="false",
+    )
+    return env
+
+
+def build_language(lang: str, site_dir: Path) -> BuildResult:
+    """Run ``mkdocs build --strict`` for one language into ``site_dir/<lang>``."""
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "-f",
+        CONFIGS[lang],
+        "-d",
+        str(site_dir / lang),
+    ]
+    start = time.perf_counter()
+    result = subprocess.run(command, cwd=ROOT, env=build_env(), capture_output=True, text=True)
+    return BuildResult(
+        lang, time.perf_counter() - start, result.returncode, result.stdout + result.stderr
+    )
+
+
+def root_page() -> str:
+    """A page that sends readers to the site in their browser's language."""
+    links = "\n".join(
+        f'    <li><a href="{lang}/" hreflang="{lang}" lang="{lang}">'
+        f"{html.escape(text('language_name', lang))}</a></li>"
+        for lang in LANGUAGES
+    )
+    return f"""<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>nnref</title>
+  <script>
+    // Pick the first of the reader's languages that the site has; English otherwise.
+    const available = {list(LANGUAGES)!r};
+    const wanted = (navigator.languages || [navigator.language]).map(l => l.slice(0, 2));
+    const lang = wanted.find(l => available.includes(l)) || "en";
+    location.replace(lang + "/");
+  </script>
+</head>
+<body>
+  <h1>nnref</h1>
+  <ul>
+{links}
+  </ul>
+</body>
+</html>
+"""
+
+
+def build_all(site_dir: Path, langs: tuple[str, ...] = LANGUAGES) -> list[BuildResult]:
+    """Build every language and write the root page; return one result per language."""
+    site_dir.mkdir(parents=True, exist_ok=True)
+    results = [build_language(lang, site_dir) for lang in langs]
+    (site_dir / "index.html").write_text(root_page(), encoding="utf-8")
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Build the nnref site in every language.")
+    parser.add_argument("--lang", choices=LANGUAGES, action="append", help="only this language")
+    parser.add_argument("--site-dir", type=Path, default=ROOT / "site")
+    args = parser.parse_args(argv)
+    results = build_all(args.site_dir, tuple(args.lang or LANGUAGES))
+    failed = False
+    for result in results:
+        state = "ok" if result.returncode == 0 else "FAILED"
+        print(f"{result.lang}: {state} in {result.seconds:.1f} s")
+        if result.returncode != 0:
+            failed = True
+            print(result.log, file=sys.stderr)
+    print(f"site written to {args.site_dir}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,133 @@
+"""The catalog and the site agree: every entry has its pages and files, every page an entry."""
+
+import importlib
+import tomllib
+
+import pytest
+
+from nnref.catalog import LANGUAGES, QUESTION_COUNT, Catalog, load
+from nnref.figures import FIGURES
+from nnref.i18n import DOCS, ROOT, english_pages
+from nnref.site import generated
+from nnref.snippets import SNIPPETS, snippet_id, snippet_paths
+
+CATALOG = load()
+CONCEPTS = CATALOG.concepts
+
+
+def _resolve(dotted: str) -> object:
+    """Import ``torch.nn.Linear`` style names: the longest importable module, then attributes."""
+    parts = dotted.split(".")
+    for split in range(len(parts), 0, -1):
+        try:
+            obj = importlib.import_module(".".join(parts[:split]))
+        except ModuleNotFoundError:
+            continue
+        for attribute in parts[split:]:
+            obj = getattr(obj, attribute)
+        return obj
+    raise ModuleNotFoundError(dotted)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("concept", CONCEPTS, ids=lambda c: c.id)
+def test_every_concept_has_its_page_in_every_language(concept, lang):
+    path = DOCS / lang / concept.page
+    assert path.exists(), (
+        f"docs/{lang}/{concept.page} is missing: concept {concept.id!r} "
+        f"(nnref/catalog/concepts.toml) needs its page in {lang}"
+    )
+
+
+def test_every_english_page_is_in_the_catalog():
+    listed = set(CATALOG.all_pages())
+    unlisted = [page for page in english_pages() if page not in listed]
+    assert not unlisted, (
+        f"docs/en pages not in nnref/catalog/concepts.toml: {unlisted}; add a [[concept]] "
+        "or [[page]] entry for each"
+    )
+
+
+def test_every_catalog_page_exists_or_is_generated():
+    for page in CATALOG.pages:
+        exists = (DOCS / "en" / page.page).exists()
+        assert exists != page.generated, (
+            f"concepts.toml page {page.id!r}: generated={page.generated} but "
+            f"docs/en/{page.page} {'exists' if exists else 'does not exist'}"
+        )
+
+
+@pytest.mark.parametrize("concept", CONCEPTS, ids=lambda c: c.id)
+def test_every_listed_torch_name_exists(concept):
+    for name in concept.torch:
+        try:
+            obj = _resolve(name)
+        except (ModuleNotFoundError, AttributeError) as error:
+            pytest.fail(f"concepts.toml concept {concept.id!r}: {name} does not exist ({error})")
+        assert callable(obj), f"{name} is not a class or function"
+
+
+@pytest.mark.parametrize("concept", CONCEPTS, ids=lambda c: c.id)
+def test_snippets_and_figures_of_each_concept_exist(concept):
+    for snippet in concept.snippets:
+        path = SNIPPETS / f"{snippet}.py"
+        assert path.exists(), f"concept {concept.id!r} lists snippet {snippet!r}: no {path}"
+        assert path.with_suffix(".out").exists(), f"{path.with_suffix('.out')}: run make goldens"
+    for figure in concept.figures:
+        assert figure in FIGURES, f"concept {concept.id!r} lists figure {figure!r}: not in FIGURES"
+
+
+def test_every_snippet_and_figure_belongs_to_a_concept():
+    used_snippets = {s for c in CONCEPTS for s in c.snippets}
+    orphans = [snippet_id(p) for p in snippet_paths() if snippet_id(p) not in used_snippets]
+    assert not orphans, f"snippets no concept lists (concepts.toml snippets = [...]): {orphans}"
+    used_figures = {f for c in CONCEPTS for f in c.figures}
+    assert set(FIGURES) <= used_figures, f"figures no concept lists: {set(FIGURES) - used_figures}"
+
+
+def test_exam_questions_are_the_41_of_the_guide():
+    assert [q.number for q in CATALOG.questions] == list(range(1, QUESTION_COUNT + 1))
+    for question in CATALOG.questions:
+        for lang in LANGUAGES:
+            assert question.text[lang].strip(), f"question {question.number} has no {lang} text"
+    # The Russian wording is the exam's own (seed 003), kept verbatim.
+    assert (
+        CATALOG.questions[6].text["ru"]
+        == "Преобразование Softmax и функция потерь Cross Entropy loss."
+    )
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_generated_pages_cover_the_catalog(lang):
+    glossary = generated.glossary(lang)
+    for term in CATALOG.all_terms():
+        assert term.term[lang] in glossary
+    keras = generated.keras(lang)
+    assert "`keras.layers.Dense`" in keras and "`torch.nn.Linear`" in keras
+    exam = generated.exam(lang)
+    for question in CATALOG.questions:
+        assert f'<span id="q{question.number}"></span>' in exam
+        assert question.text[lang].replace("|", r"\|") in exam
+    assert "](layers/linear.md)" in exam
+
+
+def test_jieba_dictionary_holds_every_chinese_term():
+    words = generated.jieba_userdict().splitlines()
+    assert "全连接层" in words and "随机梯度下降" in words and "异或" in words
+    assert all("（" not in w and " " not in w for w in words)
+
+
+def test_catalog_validation_rejects_broken_entries(tmp_path, monkeypatch):
+    from nnref import catalog as module
+
+    data = tomllib.loads((ROOT / "nnref/catalog/concepts.toml").read_text(encoding="utf-8"))
+    data["concept"][1]["related"] = ["no-such-concept"]
+    broken = Catalog(
+        areas=load().areas,
+        concepts=tuple(module._concept(entry) for entry in data["concept"]),
+        pages=load().pages,
+        terms=load().terms,
+        questions=load().questions,
+    )
+    with pytest.raises(ValueError, match="unknown concept ids"):
+        module._validate(broken)

@@ -1,0 +1,17 @@
+"""The code is ruff-clean (a missing ruff is a failure, not a skip)."""
+
+import shutil
+import subprocess
+import sys
+
+from nnref.i18n import ROOT
+
+
+def test_ruff_check_passes():
+    ruff = shutil.which("ruff", path=str(ROOT / ".venv" / "bin")) or shutil.which("ruff")
+    assert ruff, "ruff is not installed: make install (it is in the test extra)"
+    result = subprocess.run([ruff, "check", "."], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, (
+        f"ruff check found problems (fix or `ruff check --fix`):\n{result.stdout}"
+    )
+    assert sys.version_info >= (3, 11)

@@ -1,0 +1,143 @@
+"""The three sites build with --strict and no warnings, and the hooks do their jobs."""
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from importlib.metadata import version
+
+import pytest
+
+from nnref.catalog import LANGUAGES, load
+from nnref.i18n import ROOT
+from nnref.site.build import build_env
+
+
+def test_every_language_builds_strict_without_warnings(built_site):
+    _, results = built_site
+    for result in results:
+        assert result.returncode == 0, f"mkdocs build -f {result.lang} failed:\n{result.log}"
+        assert not result.warnings, f"{result.lang} build warnings:\n" + "\n".join(result.warnings)
+        assert "fall back to English" not in result.log, (
+            f"{result.lang}: pages fall back to English:\n{result.log}"
+        )
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_catalog_page_is_built(built_site, lang):
+    site, _ = built_site
+    for page in load().all_pages():
+        url = re.sub(r"(index)?\.(md|ipynb)$", "", page)
+        assert (site / lang / url / "index.html").exists(), f"site/{lang}/{url} was not built"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_home_page_names_the_installed_torch_version(built_site, lang):
+    site, _ = built_site
+    home = (site / lang / "index.html").read_text(encoding="utf-8")
+    assert version("torch") in home
+    assert "{{ torch_version }}" not in home
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_language_selector_links_to_the_same_page(built_site, lang):
+    site, _ = built_site
+    page = (site / lang / "layers" / "linear" / "index.html").read_text(encoding="utf-8")
+    for other in LANGUAGES:
+        assert f'href="../../../{other}/layers/linear/" hreflang="{other}" target="_self"' in page
+
+
+def test_root_page_links_every_language(built_site):
+    site, _ = built_site
+    root = (site / "index.html").read_text(encoding="utf-8")
+    for lang in LANGUAGES:
+        assert f'href="{lang}/"' in root
+
+
+def test_russian_search_index_spells_yo_words_with_e(built_site):
+    site, _ = built_site
+    index = json.loads((site / "ru" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["fields"]["spelling"] == {"boost": 1}
+    with_yo = [doc for doc in index["docs"] if "ё" in doc["title"] + doc["text"]]
+    assert with_yo, "the Russian pages should contain words with «ё»"
+    for doc in with_yo:
+        for word in re.findall(r"\w*ё\w*", doc["title"] + " " + doc["text"]):
+            assert word.replace("ё", "е") in doc["spelling"].split(), (doc["location"], word)
+
+
+def test_chinese_search_index_is_segmented_with_the_glossary(built_site):
+    site, _ = built_site
+    index = json.loads((site / "zh" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = " ".join(doc["text"] for doc in index["docs"])
+    assert "\u200b全连接层\u200b" in text, "jieba did not keep 全连接层 as one word"
+    assert index["config"]["pipeline"] == ["trimmer"]
+
+
+def test_built_pages_load_nothing_from_other_hosts(built_site):
+    site, _ = built_site
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        for url in re.findall(r'<(?:script|link|img)[^>]+(?:src|href)="(https?://[^"]+)"', html):
+            pytest.fail(f"{page.relative_to(site)} loads {url}: vendor it instead")
+
+
+def _build_copy(tmp_path, edit) -> subprocess.CompletedProcess:
+    """Build the English site from a copy of the project with one file edited."""
+    copy = tmp_path / "project"
+    shutil.copytree(
+        ROOT,
+        copy,
+        ignore=shutil.ignore_patterns(
+            ".venv", "site", "build", ".git", "tests", "*.ipynb", "__pycache__", ".cache"
+        ),
+    )
+    edit(copy)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "out")],
+        cwd=copy,
+        env=build_env(),
+        capture_output=True,
+        text=True,
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "edit", "message"),
+    [
+        (
+            "broken include",
+            lambda p: _append(
+                p / "docs/en/layers/linear.md",
+                '\n```python\n--8<-- "snippets/layers/no-such-file.py"\n```\n',
+            ),
+            "no-such-file.py",
+        ),
+        (
+            "missing figure",
+            lambda p: _append(
+                p / "docs/en/layers/linear.md", "\n![x](../assets/figures/nope.svg)\n"
+            ),
+            "nope.svg",
+        ),
+        (
+            "unknown link",
+            lambda p: _append(p / "docs/en/layers/linear.md", "\n[x](../layers/nope.md)\n"),
+            "nope.md",
+        ),
+        (
+            "unknown anchor",
+            lambda p: _append(p / "docs/en/layers/linear.md", "\n[x](../exam.md#q99)\n"),
+            "q99",
+        ),
+    ],
+    ids=lambda value: value if isinstance(value, str) else "",
+)
+def test_build_rejects_broken_content(tmp_path, name, edit, message):
+    result = _build_copy(tmp_path, edit)
+    assert result.returncode != 0, f"a {name} did not fail the build:\n{result.stderr}"
+    assert message in result.stdout + result.stderr
+
+
+def _append(path, text):
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")

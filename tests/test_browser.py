@@ -1,0 +1,143 @@
+"""The built site in headless Chromium: math, search, language selector, no outside requests.
+
+Chromium comes from Debian (``apt-get install chromium``); Playwright drives it. In CI
+(``CI=true``) a missing browser fails this test; locally it is skipped with the reason.
+Screenshots go to test-output/screenshots/.
+"""
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from urllib.parse import urlparse
+
+import pytest
+
+from nnref.catalog import LANGUAGES
+from nnref.i18n import ROOT
+
+pytestmark = pytest.mark.browser
+SCREENSHOTS = ROOT / "test-output" / "screenshots"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+def chromium_path() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def base_url(built_site):
+    site, results = built_site
+    assert all(r.returncode == 0 for r in results), "the site did not build; see test_site.py"
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser_context(tmp_path_factory):
+    executable = chromium_path()
+    if executable is None:
+        message = "Chromium is not installed: apt-get install chromium"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            user_data_dir=str(tmp_path_factory.mktemp("chromium-profile")),
+            executable_path=executable, args=CHROMIUM_ARGS, headless=True,
+            viewport={"width": 1280, "height": 900}, locale="en-US",
+        )
+        yield context
+        context.close()
+
+
+@pytest.fixture
+def page(browser_context):
+    """A fresh tab that blocks and records every request to another host, and console errors."""
+    tab = browser_context.new_page()
+    tab.outside_requests = []
+    tab.console_errors = []
+
+    def guard(route):
+        host = urlparse(route.request.url).hostname
+        if host != "127.0.0.1":
+            tab.outside_requests.append(route.request.url)
+            route.abort()
+        else:
+            route.continue_()
+
+    tab.route("**/*", guard)
+    tab.on("console", lambda m: tab.console_errors.append(m.text) if m.type == "error" else None)
+    tab.on("pageerror", lambda error: tab.console_errors.append(str(error)))
+    yield tab
+    outside, errors = list(tab.outside_requests), list(tab.console_errors)
+    tab.close()
+    assert not outside, f"requests left 127.0.0.1: {outside}"
+    assert not errors, f"console errors: {errors}"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("path", ["layers/linear/", "tutorials/xor/"])
+def test_formulas_are_rendered_by_katex(page, base_url, lang, path):
+    page.goto(f"{base_url}/{lang}/{path}")
+    page.wait_for_selector(".katex", timeout=10_000)
+    assert page.locator(".katex").count() >= 3
+    assert page.locator(".katex-error").count() == 0
+    assert page.locator(".arithmatex:not(:has(.katex))").count() == 0, "unrendered formula"
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    name = path.strip("/").replace("/", "-")
+    page.screenshot(path=str(SCREENSHOTS / f"{lang}-{name}.png"), full_page=False)
+
+
+SEARCHES = [
+    ("en", "fully connected", "layers/linear/"),
+    ("en", "nesterov", "optim/sgd/"),
+    ("ru", "полносвязный", "layers/linear/"),
+    ("ru", "сверточный", "layers/"),  # written «свёрточный» on the page
+    ("zh", "全连接层", "layers/linear/"),
+    ("zh", "随机梯度下降", "optim/sgd/"),
+]
+
+
+@pytest.mark.parametrize(("lang", "query", "expected"), SEARCHES)
+def test_search_finds_the_page(page, base_url, lang, query, expected):
+    page.goto(f"{base_url}/{lang}/")
+    page.locator(".md-search__input").click()
+    page.keyboard.type(query)
+    results = page.locator(".md-search-result__item a")
+    results.first.wait_for(timeout=10_000)
+    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
+    assert any(f"/{lang}/{expected}" in (href or "") or (href or "").startswith(expected)
+               for href in hrefs), f"searching {query!r} in {lang} found {hrefs}"
+
+
+@pytest.mark.parametrize(("source", "target"), [("en", "ru"), ("ru", "zh"), ("zh", "en")])
+def test_language_selector_keeps_the_page(page, base_url, source, target):
+    page.goto(f"{base_url}/{source}/optim/sgd/")
+    page.locator(".md-header__option .md-select").hover()
+    page.locator(f'a.md-select__link[hreflang="{target}"]').click()
+    page.wait_for_load_state()
+    assert page.url == f"{base_url}/{target}/optim/sgd/"
+    assert page.locator("html").get_attribute("lang") == ("zh" if target == "zh" else target)
+
+
+def test_root_page_sends_readers_to_their_language(page, base_url):
+    page.goto(f"{base_url}/")
+    page.wait_for_url(f"{base_url}/en/")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "en-home.png"))

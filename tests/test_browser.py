@@ -20,8 +20,14 @@ from nnref.i18n import ROOT
 pytestmark = pytest.mark.browser
 SCREENSHOTS = ROOT / "test-output" / "screenshots"
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
@@ -59,8 +65,11 @@ def browser_context(tmp_path_factory):
     with sync_playwright() as playwright:
         context = playwright.chromium.launch_persistent_context(
             user_data_dir=str(tmp_path_factory.mktemp("chromium-profile")),
-            executable_path=executable, args=CHROMIUM_ARGS, headless=True,
-            viewport={"width": 1280, "height": 900}, locale="en-US",
+            executable_path=executable,
+            args=CHROMIUM_ARGS,
+            headless=True,
+            viewport={"width": 1280, "height": 900},
+            locale="en-US",
         )
         yield context
         context.close()
@@ -124,8 +133,9 @@ def test_search_finds_the_page(page, base_url, lang, query, expected):
     try:
         page.wait_for_function(
             """([target]) => [...document.querySelectorAll(".md-search-result__item a")]
-                   .some(a => { const u = new URL(a.href); return u.origin + u.pathname === target; })""",
-            arg=[target], timeout=10_000,
+                .map(a => new URL(a.href)).some(u => u.origin + u.pathname === target)""",
+            arg=[target],
+            timeout=10_000,
         )
     except PlaywrightTimeout:
         found = page.eval_on_selector_all(".md-search-result__item a", "l => l.map(a => a.href)")

@@ -2,17 +2,14 @@
 
 import json
 import re
-import shutil
 import subprocess
 import sys
 from importlib.metadata import version
-from pathlib import Path
 
 import pytest
 
 from nnref.catalog import LANGUAGES, load
-from nnref.i18n import ROOT
-from nnref.site.build import build_env
+from nnref.site.build import build_env, copy_project
 
 
 def test_every_language_builds_strict_without_warnings(built_site):
@@ -83,16 +80,9 @@ def test_built_pages_load_nothing_from_other_hosts(built_site):
             pytest.fail(f"{page.relative_to(site)} loads {url}: vendor it instead")
 
 
-def _skip_generated(folder: str, names: list[str]) -> list[str]:
-    """copytree filter: leave out the virtualenv, outputs and caches of the project."""
-    top_level = {".venv", "site", "build", ".git", "tests", "test-output", ".cache"}
-    return [n for n in names if n == "__pycache__" or (Path(folder) == ROOT and n in top_level)]
-
-
 def _build_copy(tmp_path, edit) -> subprocess.CompletedProcess:
     """Build the English site from a copy of the project with one file edited."""
-    copy = tmp_path / "project"
-    shutil.copytree(ROOT, copy, ignore=_skip_generated)
+    copy = copy_project(tmp_path / "project")
     edit(copy)
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "out")],

@@ -11,6 +11,7 @@ missing translation hash) fails it. Notebooks are executed afresh (their cache i
 import argparse
 import html
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -65,6 +66,20 @@ def build_language(lang: str, site_dir: Path) -> BuildResult:
     return BuildResult(
         lang, time.perf_counter() - start, result.returncode, result.stdout + result.stderr
     )
+
+
+def copy_project(destination: Path) -> Path:
+    """Copy the sources of the project (no virtualenv, outputs, caches or git) to ``destination``.
+
+    Used to build or serve a modified copy without touching the working tree.
+    """
+    top_level = {".venv", "site", "build", ".git", "tests", "test-output", ".cache"}
+
+    def skip(folder: str, names: list[str]) -> list[str]:
+        return [n for n in names if n == "__pycache__" or (Path(folder) == ROOT and n in top_level)]
+
+    shutil.copytree(ROOT, destination, ignore=skip)
+    return destination
 
 
 def root_page() -> str:

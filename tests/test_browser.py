@@ -127,19 +127,29 @@ SEARCHES = [
 def test_search_finds_the_page(page, base_url, lang, query, expected):
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-    page.goto(f"{base_url}/{lang}/")
-    page.locator(".md-search__input").fill(query)
+    page.goto(f"{base_url}/{lang}/", wait_until="networkidle")
     target = f"{base_url}/{lang}/{expected}"
-    try:
-        page.wait_for_function(
-            """([target]) => [...document.querySelectorAll(".md-search-result__item a")]
-                .map(a => new URL(a.href)).some(u => u.origin + u.pathname === target)""",
-            arg=[target],
-            timeout=10_000,
-        )
-    except PlaywrightTimeout:
-        found = page.eval_on_selector_all(".md-search-result__item a", "l => l.map(a => a.href)")
-        pytest.fail(f"searching {query!r} on the {lang} site did not find {target}: {found}")
+    page.locator(".md-search__input").click()
+    found: list[str] = []
+    # The search worker builds its index after the page loads; a query typed before it is
+    # ready gets no answer, so type it again (as a reader would) until the index answers.
+    for _ in range(10):
+        page.keyboard.press("Control+A")
+        page.keyboard.press("Backspace")
+        page.keyboard.type(query)
+        try:
+            page.wait_for_function(
+                """([target]) => [...document.querySelectorAll(".md-search-result__item a")]
+                    .map(a => new URL(a.href)).some(u => u.origin + u.pathname === target)""",
+                arg=[target],
+                timeout=2_000,
+            )
+            return
+        except PlaywrightTimeout:
+            found = page.eval_on_selector_all(
+                ".md-search-result__item a", "l => l.map(a => a.href)"
+            )
+    pytest.fail(f"searching {query!r} on the {lang} site did not find {target}: {found}")
 
 
 @pytest.mark.parametrize(("source", "target"), [("en", "ru"), ("ru", "zh"), ("zh", "en")])

@@ -80,12 +80,22 @@ def test_built_pages_load_nothing_from_other_hosts(built_site):
             pytest.fail(f"{page.relative_to(site)} loads {url}: vendor it instead")
 
 
-def _build_copy(tmp_path, edit) -> subprocess.CompletedProcess:
-    """Build the English site from a copy of the project with one file edited."""
+def _build_copy(tmp_path, edit, config="mkdocs.yml") -> subprocess.CompletedProcess:
+    """Build one language from a copy of the project with some files edited."""
     copy = copy_project(tmp_path / "project")
     edit(copy)
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "out")],
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-f",
+            config,
+            "-d",
+            str(tmp_path / "out"),
+        ],
         cwd=copy,
         env=build_env(),
         capture_output=True,
@@ -132,3 +142,28 @@ def test_build_rejects_broken_content(tmp_path, name, edit, message):
 
 def _append(path, text):
     path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def test_outdated_translation_builds_with_a_localized_banner(tmp_path):
+    result = _build_copy(
+        tmp_path,
+        lambda p: _append(p / "docs/en/layers/linear.md", "\nA new sentence.\n"),
+        config="mkdocs.ru.yml",
+    )
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "out" / "layers" / "linear" / "index.html").read_text(encoding="utf-8")
+    assert "nnref-outdated" in page and "Перевод отстаёт от оригинала" in page
+    assert 'href="../../../en/layers/linear/"' in page
+    other = (tmp_path / "out" / "optim" / "sgd" / "index.html").read_text(encoding="utf-8")
+    assert "nnref-outdated" not in other
+
+
+def test_missing_translation_falls_back_to_english_with_a_banner(tmp_path):
+    result = _build_copy(
+        tmp_path, lambda p: (p / "docs/zh/losses/mse-loss.md").unlink(), config="mkdocs.zh.yml"
+    )
+    assert result.returncode == 0, result.stderr
+    assert "fall back to English: losses/mse-loss.md" in result.stdout + result.stderr
+    page = (tmp_path / "out" / "losses" / "mse-loss" / "index.html").read_text(encoding="utf-8")
+    assert "nnref-fallback" in page and "本页尚未翻译" in page
+    assert "The <strong>mean squared error</strong>" in page

@@ -105,9 +105,10 @@ class Status:
     detail: str = ""
 
 
-def page_status(lang: str, page: str) -> Status:
-    """Compare ``docs/<lang>/<page>`` with ``docs/en/<page>``."""
-    translated = DOCS / lang / page
+def page_status(lang: str, page: str, docs: Path | None = None) -> Status:
+    """Compare ``docs/<lang>/<page>`` with ``docs/en/<page>`` (``docs`` defaults to DOCS)."""
+    docs = docs or DOCS
+    translated = docs / lang / page
     if not translated.exists():
         return Status(lang, page, "missing")
     recorded = read_source_hash(translated)
@@ -115,7 +116,7 @@ def page_status(lang: str, page: str) -> Status:
         return Status(lang, page, "invalid", "no source_hash in the front matter")
     if not HASH_PATTERN.match(recorded):
         return Status(lang, page, "invalid", f"source_hash {recorded!r} is not 16 hex digits")
-    current = content_hash(DOCS / "en" / page)
+    current = content_hash(docs / "en" / page)
     if recorded != current:
         return Status(lang, page, "outdated", f"records {recorded}, English is now {current}")
     return Status(lang, page, "current")

@@ -18,13 +18,12 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from nnref.i18n import ROOT, page_status
+from nnref.i18n import page_status
 from nnref.site import generated, spelling, translations
 from nnref.site.languages import alternate_links
 from nnref.site.nav import build_nav
 
 log = logging.getLogger("mkdocs.plugins.nnref")
-JIEBA_USERDICT = ROOT / "build" / "jieba" / "userdict.txt"
 _fallback_pages: set[str] = set()
 
 
@@ -41,9 +40,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     lang = _lang(config)
     config.nav = build_nav(lang)
     if lang == "zh":
-        JIEBA_USERDICT.parent.mkdir(parents=True, exist_ok=True)
-        JIEBA_USERDICT.write_text(generated.jieba_userdict(), encoding="utf-8")
-        _search_plugin(config).config.jieba_dict_user = str(JIEBA_USERDICT)
+        userdict = Path(config.config_file_path).parent / "build" / "jieba" / "userdict.txt"
+        userdict.parent.mkdir(parents=True, exist_ok=True)
+        userdict.write_text(generated.jieba_userdict(), encoding="utf-8")
+        _search_plugin(config).config.jieba_dict_user = str(userdict)
     return config
 
 
@@ -71,14 +71,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     lang = _lang(config)
     src_uri = page.file.src_uri
-    if lang == "en" or not translations.is_english_page(src_uri):
+    if lang == "en" or not translations.is_english_page(config, src_uri):
         return html
     depth = len(Path(page.url).parts) if page.url else 0
     base_url = "/".join([".."] * depth) or "."
     english = translations.english_url(base_url, page.url)
     if src_uri in _fallback_pages:
         return translations.banner("fallback", lang, english) + html
-    status = page_status(lang, src_uri)
+    status = page_status(lang, src_uri, translations.english_dir(config).parent)
     if status.state == "invalid":
         log.warning(
             "docs/%s/%s: %s — translate it, then run: python -m nnref.i18n --stamp docs/%s/%s",

@@ -11,18 +11,22 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from nnref.i18n import DOCS, text
+from nnref.i18n import text
 
-ENGLISH = DOCS / "en"
+
+def english_dir(config: MkDocsConfig) -> Path:
+    """``docs/en`` beside this build's ``docs/<lang>`` folder."""
+    return Path(config.docs_dir).parent / "en"
 
 
 def add_fallbacks(files: Files, config: MkDocsConfig) -> list[str]:
     """Add every English file that ``files`` lacks; return the fallback page paths."""
+    english = english_dir(config)
     pages = []
-    for path in sorted(ENGLISH.rglob("*")):
+    for path in sorted(english.rglob("*")):
         if not path.is_file() or path.name.startswith("."):
             continue
-        src_uri = path.relative_to(ENGLISH).as_posix()
+        src_uri = path.relative_to(english).as_posix()
         if files.get_file_from_path(src_uri) is not None:
             continue
         fallback = File.generated(config, src_uri, abs_src_path=str(path))
@@ -49,6 +53,6 @@ def english_url(base_url: str, page_url: str) -> str:
     return f"{base_url}/../en/{page_url}"
 
 
-def is_english_page(src_uri: str) -> bool:
+def is_english_page(config: MkDocsConfig, src_uri: str) -> bool:
     """Whether ``docs/en/<src_uri>`` exists (generated pages have no source file)."""
-    return (ENGLISH / Path(src_uri)).is_file()
+    return (english_dir(config) / src_uri).is_file()

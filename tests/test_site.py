@@ -2,14 +2,12 @@
 
 import json
 import re
-import subprocess
-import sys
 from importlib.metadata import version
 
 import pytest
 
 from nnref.catalog import LANGUAGES, load
-from nnref.site.build import build_env, copy_project
+from nnref.site.build import BuildResult, build_language, copy_project
 
 
 def test_every_language_builds_strict_without_warnings(built_site):
@@ -80,27 +78,11 @@ def test_built_pages_load_nothing_from_other_hosts(built_site):
             pytest.fail(f"{page.relative_to(site)} loads {url}: vendor it instead")
 
 
-def _build_copy(tmp_path, edit, config="mkdocs.yml") -> subprocess.CompletedProcess:
-    """Build one language from a copy of the project with some files edited."""
+def _build_copy(tmp_path, edit, lang="en") -> BuildResult:
+    """Build one language, into tmp_path/out/<lang>, from a copy of the project with edits."""
     copy = copy_project(tmp_path / "project")
     edit(copy)
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "-f",
-            config,
-            "-d",
-            str(tmp_path / "out"),
-        ],
-        cwd=copy,
-        env=build_env(),
-        capture_output=True,
-        text=True,
-    )
+    return build_language(lang, tmp_path / "out", project=copy, execute_notebooks=False)
 
 
 @pytest.mark.parametrize(
@@ -136,8 +118,8 @@ def _build_copy(tmp_path, edit, config="mkdocs.yml") -> subprocess.CompletedProc
 )
 def test_build_rejects_broken_content(tmp_path, name, edit, message):
     result = _build_copy(tmp_path, edit)
-    assert result.returncode != 0, f"a {name} did not fail the build:\n{result.stderr}"
-    assert message in result.stdout + result.stderr
+    assert result.returncode != 0, f"a {name} did not fail the build:\n{result.log}"
+    assert message in result.log
 
 
 def _append(path, text):
@@ -148,22 +130,24 @@ def test_outdated_translation_builds_with_a_localized_banner(tmp_path):
     result = _build_copy(
         tmp_path,
         lambda p: _append(p / "docs/en/layers/linear.md", "\nA new sentence.\n"),
-        config="mkdocs.ru.yml",
+        lang="ru",
     )
-    assert result.returncode == 0, result.stderr
-    page = (tmp_path / "out" / "layers" / "linear" / "index.html").read_text(encoding="utf-8")
+    assert result.returncode == 0, result.log
+    page = (tmp_path / "out" / "ru" / "layers" / "linear" / "index.html").read_text(
+        encoding="utf-8"
+    )
     assert "nnref-outdated" in page and "Перевод отстаёт от оригинала" in page
     assert 'href="../../../en/layers/linear/"' in page
-    other = (tmp_path / "out" / "optim" / "sgd" / "index.html").read_text(encoding="utf-8")
+    other = (tmp_path / "out" / "ru" / "optim" / "sgd" / "index.html").read_text(encoding="utf-8")
     assert "nnref-outdated" not in other
 
 
 def test_missing_translation_falls_back_to_english_with_a_banner(tmp_path):
-    result = _build_copy(
-        tmp_path, lambda p: (p / "docs/zh/losses/mse-loss.md").unlink(), config="mkdocs.zh.yml"
+    result = _build_copy(tmp_path, lambda p: (p / "docs/zh/losses/mse-loss.md").unlink(), lang="zh")
+    assert result.returncode == 0, result.log
+    assert "fall back to English: losses/mse-loss.md" in result.log
+    page = (tmp_path / "out" / "zh" / "losses" / "mse-loss" / "index.html").read_text(
+        encoding="utf-8"
     )
-    assert result.returncode == 0, result.stderr
-    assert "fall back to English: losses/mse-loss.md" in result.stdout + result.stderr
-    page = (tmp_path / "out" / "losses" / "mse-loss" / "index.html").read_text(encoding="utf-8")
     assert "nnref-fallback" in page and "本页尚未翻译" in page
     assert "The <strong>mean squared error</strong>" in page

@@ -36,20 +36,27 @@ class BuildResult:
         return [line for line in self.log.splitlines() if line.startswith(("WARNING", "ERROR"))]
 
 
-def build_env() -> dict[str, str]:
-    """Environment of a build: UTF-8, no MkDocs 2 banners, notebook cache off."""
+def build_env(execute_notebooks: bool = True) -> dict[str, str]:
+    """Environment of a build: UTF-8, no MkDocs 2 banners, notebook cache off.
+
+    ``execute_notebooks=False`` renders notebooks without running them (for tests that
+    build a modified copy of the site and do not look at notebook outputs).
+    """
     env = dict(os.environ)
     env.update(
         PYTHONUTF8="1",
         NO_MKDOCS_2_WARNING="1",
         DISABLE_MKDOCS_2_WARNING="true",
         NNREF_NOTEBOOK_CACHE="false",
+        NNREF_NOTEBOOK_EXECUTE="true" if execute_notebooks else "false",
     )
     return env
 
 
-def build_language(lang: str, site_dir: Path) -> BuildResult:
-    """Run ``mkdocs build --strict`` for one language into ``site_dir/<lang>``."""
+def build_language(
+    lang: str, site_dir: Path, project: Path = ROOT, execute_notebooks: bool = True
+) -> BuildResult:
+    """Run ``mkdocs build --strict`` for one language of ``project`` into ``site_dir/<lang>``."""
     command = [
         sys.executable,
         "-m",
@@ -62,7 +69,9 @@ def build_language(lang: str, site_dir: Path) -> BuildResult:
         str(site_dir / lang),
     ]
     start = time.perf_counter()
-    result = subprocess.run(command, cwd=ROOT, env=build_env(), capture_output=True, text=True)
+    result = subprocess.run(
+        command, cwd=project, env=build_env(execute_notebooks), capture_output=True, text=True
+    )
     return BuildResult(
         lang, time.perf_counter() - start, result.returncode, result.stdout + result.stderr
     )

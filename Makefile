@@ -67,8 +67,12 @@ lint: $(STAMP)
 katex: $(STAMP)
 	$(PY) -m nnref.site.vendor_katex
 
-# Maintainers: re-pin every dependency after changing pyproject.toml.
-lock: $(STAMP)
+# Maintainers: re-pin every dependency after changing pyproject.toml (resolves afresh, then
+# freezes the result; commit requirements.lock and rerun make goldens figures test).
+lock:
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet torch==2.13.0
+	$(PY) -m pip install --quiet -e ".[docs,test]"
 	$(PY) -m pip freeze --exclude-editable | grep -v -E '^(torch|nnref)==' \
 		| cat <(echo 'torch==2.13.0') - | sort -f \
 		| cat <(printf '# Exact versions of every package the docs and tests use (pip install -c requirements.lock).\n# Regenerate: make lock. torch is the CPU build; see README for other machines.\n') - > requirements.lock

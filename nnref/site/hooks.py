@@ -24,6 +24,7 @@ from nnref.site.languages import alternate_links
 from nnref.site.nav import build_nav
 
 log = logging.getLogger("mkdocs.plugins.nnref")
+logging.getLogger("jieba").setLevel(logging.WARNING)  # its dictionary-loading chatter
 _fallback_pages: set[str] = set()
 
 

@@ -135,16 +135,18 @@ def page_weights(site: Path) -> dict[str, int] | None:
     return weights
 
 
-def test_suite_seconds() -> float:
+def test_suite_run() -> tuple[float, str]:
+    """Wall time of one full ``pytest`` run, and pytest's closing summary line."""
     start = time.monotonic()
-    subprocess.run(
+    result = subprocess.run(
         [sys.executable, "-m", "pytest", "-q"],
         cwd=ROOT,
         check=False,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
     )
-    return time.monotonic() - start
+    lines = result.stdout.strip().splitlines()
+    return time.monotonic() - start, (lines[-1] if lines else "no output").strip("= ")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -177,7 +179,8 @@ def main(argv: list[str] | None = None) -> int:
                 )
             )
     if not args.no_tests:
-        rows.append(("test suite (make test)", f"{test_suite_seconds():.0f} s"))
+        seconds, summary = test_suite_run()
+        rows.append(("test suite (make test)", f"{seconds:.0f} s ({summary})"))
     width = max(len(name) for name, _ in rows)
     for name, value in rows:
         print(f"{name:<{width}}  {value}")

@@ -11,6 +11,7 @@ missing translation hash) fails it. Notebooks are executed afresh (their cache i
 import argparse
 import html
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -30,6 +31,12 @@ class BuildResult:
     seconds: float
     returncode: int
     log: str
+
+    @property
+    def fallback_pages(self) -> int:
+        """How many pages fell back to English (the hook logs the count; meant to be 0)."""
+        match = re.search(r"(\d+) page\(s\) of the \w+ site fall back to English", self.log)
+        return int(match.group(1)) if match else 0
 
     @property
     def warnings(self) -> list[str]:
@@ -139,7 +146,10 @@ def main(argv: list[str] | None = None) -> int:
     failed = False
     for result in results:
         state = "ok" if result.returncode == 0 else "FAILED"
-        print(f"{result.lang}: {state} in {result.seconds:.1f} s")
+        print(
+            f"{result.lang}: {state} in {result.seconds:.1f} s, "
+            f"{result.fallback_pages} page(s) falling back to English"
+        )
         if result.returncode != 0:
             failed = True
             print(result.log, file=sys.stderr)

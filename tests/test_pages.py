@@ -1,6 +1,7 @@
 """Every concept page has the same anatomy, and translations have the same code as English."""
 
 import json
+import posixpath
 
 import pytest
 
@@ -47,6 +48,13 @@ def test_concept_page_shows_its_figures_snippets_and_questions(concept, lang):
         )
     for number in concept.questions:
         assert f"exam.md#q{number})" in text, f"{where}: no link to exam question {number}"
+    see_also = text.rsplit("\n## ", 1)[1]
+    for related in concept.related:
+        target = load().concept(related).page
+        link = posixpath.relpath(target, posixpath.dirname(concept.page))
+        assert f"]({link})" in see_also, (
+            f"{where}: the last section should link to the related concept {related!r} ({link})"
+        )
 
 
 @pytest.mark.parametrize("lang", TRANSLATIONS)

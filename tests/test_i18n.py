@@ -1,6 +1,7 @@
 """Translation bookkeeping: every ru/zh page is current, and bad hashes are caught."""
 
 import json
+import subprocess
 
 import pytest
 
@@ -73,3 +74,25 @@ def test_status_command_lists_problems_and_check_fails(fake_docs, monkeypatch, c
     assert i18n_main(["status"]) == 0
     assert "missing  docs/ru/page.md" in capsys.readouterr().out
     assert i18n_main(["status", "--check"]) == 1
+
+
+def test_english_changes_finds_the_translated_version_in_git_history(tmp_path):
+    from nnref.i18n.history import english_changes
+
+    def git(*args):
+        subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True)
+
+    git("init", "-q")
+    git("config", "user.email", "test@example.org")
+    git("config", "user.name", "test")
+    page = tmp_path / "page.md"
+    page.write_text("# Page\n\nFirst version.\n", encoding="utf-8")
+    git("add", "page.md")
+    git("commit", "-qm", "first")
+    recorded = content_hash(page)
+    assert english_changes(page, recorded) == ""
+    page.write_text("# Page\n\nSecond version.\n", encoding="utf-8")
+    git("commit", "-qam", "second")
+    diff = english_changes(page, recorded)
+    assert "-First version." in diff and "+Second version." in diff
+    assert english_changes(page, "0123456789abcdef") is None

@@ -45,10 +45,14 @@ def text(key: str, lang: str) -> str:
         raise KeyError(f"nnref/i18n/strings.toml has no {key!r} for {lang!r}") from error
 
 
+def text_hash(data: bytes) -> str:
+    """SHA-256 of a page's bytes with normalised line endings, as 16 hex digits."""
+    return hashlib.sha256(data.replace(b"\r\n", b"\n")).hexdigest()[:16]
+
+
 def content_hash(path: Path) -> str:
-    """Hash of an English page: SHA-256 of its text with normalised line endings, 16 hex."""
-    data = path.read_bytes().replace(b"\r\n", b"\n")
-    return hashlib.sha256(data).hexdigest()[:16]
+    """Hash of an English page (the value a translation records as ``source_hash``)."""
+    return text_hash(path.read_bytes())
 
 
 def english_pages() -> list[str]:

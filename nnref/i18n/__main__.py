@@ -2,6 +2,9 @@
 
 python -m nnref.i18n status            missing, outdated and invalid pages per language
 python -m nnref.i18n status --check    the same, exit 1 if anything is not current
+python -m nnref.i18n --diff docs/ru/layers/linear.md
+                                       what changed in the English page since this
+                                       translation was made (found in git history)
 python -m nnref.i18n --stamp docs/ru/layers/linear.md [...]
                                        record that these translations follow the
                                        current English pages (after you updated them)
@@ -11,7 +14,17 @@ import argparse
 import sys
 from pathlib import Path
 
-from nnref.i18n import DOCS, ROOT, TRANSLATIONS, content_hash, orphans, status, write_source_hash
+from nnref.i18n import (
+    DOCS,
+    ROOT,
+    TRANSLATIONS,
+    content_hash,
+    orphans,
+    read_source_hash,
+    status,
+    write_source_hash,
+)
+from nnref.i18n.history import english_changes
 
 
 def _print_status(check: bool) -> int:
@@ -36,24 +49,52 @@ def _print_status(check: bool) -> int:
     return 1 if check and problems else 0
 
 
+def _translation_and_source(name: str) -> tuple[Path, Path]:
+    """``docs/<ru|zh>/<page>`` and its English page, or ``ValueError`` saying what is wrong."""
+    path = Path(name).resolve()
+    try:
+        lang, *rest = path.relative_to(DOCS).parts
+    except ValueError:
+        raise ValueError(f"{name} is not under {DOCS.relative_to(ROOT)}/") from None
+    if lang not in TRANSLATIONS or not path.exists():
+        raise ValueError(f"{name} is not an existing ru/zh page")
+    source = DOCS / "en" / Path(*rest)
+    if not source.exists():
+        raise ValueError(f"no English page {source.relative_to(ROOT)}")
+    return path, source
+
+
 def _stamp(paths: list[str]) -> int:
     for name in paths:
-        path = Path(name).resolve()
         try:
-            lang, *rest = path.relative_to(DOCS).parts
-        except ValueError:
-            print(f"error: {name} is not under {DOCS.relative_to(ROOT)}/", file=sys.stderr)
-            return 2
-        if lang not in TRANSLATIONS or not path.exists():
-            print(f"error: {name} is not an existing ru/zh page", file=sys.stderr)
-            return 2
-        source = DOCS / "en" / Path(*rest)
-        if not source.exists():
-            print(f"error: no English page {source.relative_to(ROOT)}", file=sys.stderr)
+            path, source = _translation_and_source(name)
+        except ValueError as error:
+            print(f"error: {error}", file=sys.stderr)
             return 2
         value = content_hash(source)
         write_source_hash(path, value)
         print(f"stamped {path.relative_to(ROOT)} with {value}")
+    return 0
+
+
+def _diff(name: str) -> int:
+    try:
+        path, source = _translation_and_source(name)
+    except ValueError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    recorded = read_source_hash(path)
+    if recorded is None:
+        print(f"error: {name} records no source_hash", file=sys.stderr)
+        return 2
+    changes = english_changes(source, recorded)
+    if changes is None:
+        print(
+            f"error: no committed version of {source.relative_to(ROOT)} has hash {recorded}",
+            file=sys.stderr,
+        )
+        return 1
+    print(changes or f"{name} is current: the English page has not changed since.")
     return 0
 
 
@@ -71,7 +112,12 @@ def main(argv: list[str] | None = None) -> int:
         metavar="PAGE",
         help="mark these docs/ru/... or docs/zh/... pages as current",
     )
+    parser.add_argument(
+        "--diff", metavar="PAGE", help="show how the English page changed since this translation"
+    )
     args = parser.parse_args(argv)
+    if args.diff:
+        return _diff(args.diff)
     if args.stamp:
         return _stamp(args.stamp)
     return _print_status(args.check)

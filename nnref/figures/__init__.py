@@ -55,7 +55,6 @@ STYLE = {
     "grid.alpha": 0.3,
     "figure.dpi": 100,
     "savefig.bbox": "tight",
-    "path.simplify": False,
 }
 
 

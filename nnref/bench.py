@@ -139,13 +139,16 @@ def test_suite_run() -> tuple[float, str]:
     """Wall time of one full ``pytest`` run, and pytest's closing summary line."""
     start = time.monotonic()
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q"],
+        [sys.executable, "-m", "pytest", "-q", "-rfE"],
         cwd=ROOT,
         check=False,
         capture_output=True,
         text=True,
     )
     lines = result.stdout.strip().splitlines()
+    for line in lines:
+        if line.startswith(("FAILED", "ERROR")):
+            print(line, file=sys.stderr)
     return time.monotonic() - start, (lines[-1] if lines else "no output").strip("= ")
 
 

@@ -11,16 +11,12 @@ build/bench.json.
 """
 
 import argparse
-import contextlib
-import functools
 import gzip
-import http.server
 import json
 import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -28,18 +24,10 @@ from pathlib import Path
 from nnref.catalog import LANGUAGES
 from nnref.i18n import ROOT
 from nnref.site.build import build_all, build_env, copy_project
+from nnref.site.local import CHROMIUM_ARGS, chromium_path, serve_directory
 
 EDITED_PAGE = "layers/linear.md"
 FIRST_PAGE, NEXT_PAGE = "layers/linear/", "activations/relu/"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def _free_port() -> int:
@@ -89,33 +77,16 @@ def serve_reload_seconds(timeout: float = 120) -> float:
             server.wait(timeout=30)
 
 
-@contextlib.contextmanager
-def _static_server(directory: Path):
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    handler = functools.partial(Quiet, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-
-
 def page_weights(site: Path) -> dict[str, int] | None:
     """Bytes transferred for the first load of a concept page and for the next page."""
-    import shutil
-
-    executable = shutil.which("chromium")
+    executable = chromium_path()
     if executable is None:
         return None
     from playwright.sync_api import sync_playwright
 
     weights = {}
     with (
-        _static_server(site) as base,
+        serve_directory(site) as base,
         sync_playwright() as playwright,
         tempfile.TemporaryDirectory() as profile,
     ):

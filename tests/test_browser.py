@@ -5,51 +5,25 @@ Chromium comes from Debian (``apt-get install chromium``); Playwright drives it.
 Screenshots go to test-output/screenshots/.
 """
 
-import functools
-import http.server
 import os
-import shutil
-import threading
 from urllib.parse import urlparse
 
 import pytest
 
 from nnref.catalog import LANGUAGES
 from nnref.i18n import ROOT
+from nnref.site.local import CHROMIUM_ARGS, chromium_path, serve_directory
 
 pytestmark = pytest.mark.browser
 SCREENSHOTS = ROOT / "test-output" / "screenshots"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-def chromium_path() -> str | None:
-    return shutil.which("chromium") or shutil.which("chromium-browser")
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass
 
 
 @pytest.fixture(scope="module")
 def base_url(built_site):
     site, results = built_site
     assert all(r.returncode == 0 for r in results), "the site did not build; see test_site.py"
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with serve_directory(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

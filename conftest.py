@@ -19,7 +19,7 @@ def pytest_configure(config):
         return
     from pymdownx.snippets import SnippetMissingError
 
-    from nnref.i18n import DOCS
+    from nnref.paths import DOCS
     from nnref.site.markdown import expand_includes, read_page
 
     shutil.rmtree(EXPANDED, ignore_errors=True)

@@ -22,7 +22,7 @@ import urllib.request
 from pathlib import Path
 
 from nnref.catalog import LANGUAGES
-from nnref.i18n import ROOT
+from nnref.paths import ROOT
 from nnref.site.build import build_all, build_env, copy_project
 from nnref.site.local import CHROMIUM_ARGS, chromium_path, serve_directory
 

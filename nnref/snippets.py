@@ -26,8 +26,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
-ROOT = Path(__file__).resolve().parent.parent
-SNIPPETS = ROOT / "snippets"
+from nnref.paths import ROOT, SNIPPETS
 
 
 def snippet_paths() -> list[Path]:

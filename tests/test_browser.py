@@ -11,7 +11,7 @@ from urllib.parse import urlparse
 import pytest
 
 from nnref.catalog import LANGUAGES
-from nnref.i18n import ROOT
+from nnref.paths import ROOT
 from nnref.site.local import CHROMIUM_ARGS, chromium_path, serve_directory
 
 pytestmark = pytest.mark.browser

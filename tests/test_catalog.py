@@ -7,7 +7,8 @@ import pytest
 
 from nnref.catalog import LANGUAGES, QUESTION_COUNT, Catalog, load
 from nnref.figures import FIGURES
-from nnref.i18n import DOCS, ROOT, english_pages
+from nnref.i18n import english_pages
+from nnref.paths import DOCS, ROOT
 from nnref.site import generated
 from nnref.snippets import SNIPPETS, snippet_id, snippet_paths
 

@@ -12,7 +12,7 @@ import re
 import pytest
 from pytest_codeblocks import extract_from_file
 
-from nnref.i18n import DOCS, ROOT
+from nnref.paths import DOCS, ROOT
 from nnref.site.markdown import code_blocks, expand_includes, read_page
 
 EXPANDED = ROOT / "tests" / "_codeblocks"

@@ -4,7 +4,8 @@ import re
 
 import pytest
 
-from nnref.figures import CODE_NAMES, FIGURES, ROOT, figure_path, render_svg
+from nnref.figures import CODE_NAMES, FIGURES, figure_path, render_svg
+from nnref.paths import ROOT
 
 
 @pytest.mark.parametrize("name", sorted(FIGURES))

@@ -4,7 +4,7 @@ import shutil
 import subprocess
 import sys
 
-from nnref.i18n import ROOT
+from nnref.paths import ROOT
 
 
 def test_ruff_check_passes():

@@ -7,7 +7,8 @@ import pytest
 from nbclient import NotebookClient
 
 from nnref.catalog import LANGUAGES
-from nnref.i18n import DOCS, english_pages
+from nnref.i18n import english_pages
+from nnref.paths import DOCS
 
 NOTEBOOKS = [page for page in english_pages() if page.endswith(".ipynb")]
 

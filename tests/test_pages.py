@@ -6,7 +6,8 @@ import posixpath
 import pytest
 
 from nnref.catalog import LANGUAGES, load
-from nnref.i18n import DOCS, TRANSLATIONS, english_pages, strings
+from nnref.i18n import TRANSLATIONS, english_pages, strings
+from nnref.paths import DOCS
 from nnref.site.markdown import code_blocks, headings, read_page, without_front_matter
 
 CONCEPT_PAGES = [c for c in load().concepts if c.page.endswith(".md")]

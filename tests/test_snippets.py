@@ -2,7 +2,8 @@
 
 import pytest
 
-from nnref.snippets import ROOT, diff, golden_path, golden_text, run_snippet, snippet_paths
+from nnref.paths import ROOT
+from nnref.snippets import diff, golden_path, golden_text, run_snippet, snippet_paths
 
 SNIPPETS = snippet_paths()
 

@@ -26,9 +26,7 @@ from nnref.figures import (
     losses,
     optim,
 )
-
-ROOT = Path(__file__).resolve().parent.parent.parent
-FIGURE_DIR = ROOT / "docs" / "en" / "assets" / "figures"
+from nnref.paths import FIGURE_DIR
 
 FIGURES: dict[str, Callable[[], Figure]] = {
     "network": layers.network,

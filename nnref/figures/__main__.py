@@ -3,7 +3,8 @@
 import argparse
 import sys
 
-from nnref.figures import FIGURE_DIR, FIGURES, ROOT, figure_path, render_svg
+from nnref.figures import FIGURES, figure_path, render_svg
+from nnref.paths import FIGURE_DIR, ROOT
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -20,9 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from nnref.catalog import LANGUAGES
+from nnref.paths import DOCS
 
-ROOT = Path(__file__).resolve().parent.parent.parent
-DOCS = ROOT / "docs"
 TRANSLATIONS = tuple(lang for lang in LANGUAGES if lang != "en")
 HASH_PATTERN = re.compile(r"^[0-9a-f]{16}$")
 PAGE_SUFFIXES = (".md", ".ipynb")

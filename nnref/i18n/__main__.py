@@ -16,7 +16,6 @@ from pathlib import Path
 
 from nnref.i18n import (
     DOCS,
-    ROOT,
     TRANSLATIONS,
     content_hash,
     orphans,
@@ -25,6 +24,7 @@ from nnref.i18n import (
     write_source_hash,
 )
 from nnref.i18n.history import english_changes
+from nnref.paths import ROOT
 
 
 def _print_status(check: bool) -> int:
@@ -66,11 +66,7 @@ def _translation_and_source(name: str) -> tuple[Path, Path]:
 
 def _stamp(paths: list[str]) -> int:
     for name in paths:
-        try:
-            path, source = _translation_and_source(name)
-        except ValueError as error:
-            print(f"error: {error}", file=sys.stderr)
-            return 2
+        path, source = _translation_and_source(name)
         value = content_hash(source)
         write_source_hash(path, value)
         print(f"stamped {path.relative_to(ROOT)} with {value}")
@@ -78,11 +74,7 @@ def _stamp(paths: list[str]) -> int:
 
 
 def _diff(name: str) -> int:
-    try:
-        path, source = _translation_and_source(name)
-    except ValueError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
+    path, source = _translation_and_source(name)
     recorded = read_source_hash(path)
     if recorded is None:
         print(f"error: {name} records no source_hash", file=sys.stderr)
@@ -116,10 +108,14 @@ def main(argv: list[str] | None = None) -> int:
         "--diff", metavar="PAGE", help="show how the English page changed since this translation"
     )
     args = parser.parse_args(argv)
-    if args.diff:
-        return _diff(args.diff)
-    if args.stamp:
-        return _stamp(args.stamp)
+    try:
+        if args.diff:
+            return _diff(args.diff)
+        if args.stamp:
+            return _stamp(args.stamp)
+    except ValueError as error:  # a page argument that is not an existing ru/zh translation
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     return _print_status(args.check)
 
 

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from nnref.catalog import LANGUAGES
-from nnref.i18n import ROOT, text
+from nnref.i18n import text
+from nnref.paths import ROOT
 
 CONFIGS = {"en": "mkdocs.yml", "ru": "mkdocs.ru.yml", "zh": "mkdocs.zh.yml"}
 

@@ -25,6 +25,7 @@ from nnref.site.nav import build_nav
 
 log = logging.getLogger("mkdocs.plugins.nnref")
 logging.getLogger("jieba").setLevel(logging.WARNING)  # its dictionary-loading chatter
+TORCH_VERSION = version("torch")  # read once per build, not once per page
 _fallback_pages: set[str] = set()
 
 
@@ -66,7 +67,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return markdown.replace("{{ torch_version }}", version("torch"))
+    return markdown.replace("{{ torch_version }}", TORCH_VERSION)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import markdown
 
-from nnref.i18n import ROOT
+from nnref.paths import ROOT
 
 _FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 

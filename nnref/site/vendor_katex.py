@@ -13,9 +13,10 @@ import tarfile
 import tempfile
 from pathlib import Path
 
+from nnref.paths import DOCS, ROOT
+
 VERSION = "0.19.1"
-ROOT = Path(__file__).resolve().parent.parent.parent
-TARGET = ROOT / "docs" / "en" / "assets" / "katex"
+TARGET = DOCS / "en" / "assets" / "katex"
 FILES = ["katex.min.js", "katex.min.css", "contrib/auto-render.min.js"]
 
 

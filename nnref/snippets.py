@@ -11,6 +11,7 @@ differ from what pytest-codeblocks sees the code print.
 
     python -m nnref.snippets            # compare; exit 1 and list the stale goldens
     python -m nnref.snippets --write    # rewrite every golden (make goldens)
+    python -m nnref.snippets --write layers/conv2d layers/conv1d   # only these snippets
 """
 
 import argparse
@@ -79,10 +80,18 @@ def diff(expected: str, actual: str, name: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--write", action="store_true", help="rewrite every golden file")
+    parser.add_argument("--write", action="store_true", help="rewrite the golden files")
+    parser.add_argument("ids", nargs="*", help="snippet ids such as layers/linear (default: all)")
     args = parser.parse_args(argv)
+    snippets = snippet_paths()
+    if args.ids:
+        known = {snippet_id(path): path for path in snippets}
+        unknown = [name for name in args.ids if name not in known]
+        if unknown:
+            parser.error(f"unknown snippet ids {unknown}; ids look like layers/linear")
+        snippets = [known[name] for name in args.ids]
     stale = []
-    for snippet in snippet_paths():
+    for snippet in snippets:
         output = golden_text(run_snippet(snippet))
         golden = golden_path(snippet)
         if args.write:
@@ -90,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
         elif not golden.exists() or golden.read_text(encoding="utf-8") != output:
             stale.append(golden.relative_to(ROOT).as_posix())
     if args.write:
-        print(f"wrote {len(snippet_paths())} golden files under {SNIPPETS.relative_to(ROOT)}/")
+        print(f"wrote {len(snippets)} golden files under {SNIPPETS.relative_to(ROOT)}/")
         return 0
     for path in stale:
         print(f"stale golden: {path} (run: make goldens)", file=sys.stderr)

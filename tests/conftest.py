@@ -1,10 +1,16 @@
-"""Shared fixtures: the three sites built once per test session."""
+"""Shared fixtures: the three sites built once per test session; hypothesis settings."""
 
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from nnref.site.build import BuildResult, build_all
+
+# Property-based tests draw the same examples on every run (no flaky CI, no example
+# database on disk) and allow torch's slow first calls.
+settings.register_profile("nnref", derandomize=True, database=None, deadline=None)
+settings.load_profile("nnref")
 
 
 @pytest.fixture(scope="session")

@@ -1,9 +1,12 @@
 """The catalog and the site agree: every entry has its pages and files, every page an entry."""
 
 import importlib
+import inspect
 import tomllib
 
 import pytest
+
+import torch
 
 from nnref.catalog import LANGUAGES, QUESTION_COUNT, Catalog, load
 from nnref.figures import FIGURES
@@ -78,8 +81,61 @@ def test_snippets_and_figures_of_each_concept_exist(concept):
         assert figure in FIGURES, f"concept {concept.id!r} lists figure {figure!r}: not in FIGURES"
 
 
+MEMBERS = CATALOG.members()
+
+
+@pytest.mark.parametrize(("concept", "member"), MEMBERS, ids=[m.anchor for _, m in MEMBERS])
+def test_every_member_exists_and_has_its_example(concept, member):
+    where = f"concepts.toml concept {concept.id!r} member {member.torch}"
+    try:
+        obj = _resolve(member.torch)
+    except (ModuleNotFoundError, AttributeError) as error:
+        pytest.fail(f"{where}: does not exist in torch {torch.__version__} ({error})")
+    assert callable(obj), f"{where}: not a class or function"
+    path = SNIPPETS / f"{member.snippet}.py"
+    assert path.exists(), f"{where}: snippet {member.snippet!r} has no {path}"
+    assert path.with_suffix(".out").exists(), f"{path.with_suffix('.out')}: run make goldens"
+
+
+# Classes defined in these torch.nn modules are the activations and losses area's to cover;
+# MultiheadAttention lives in the activation module but is a layer.
+_NOT_LAYER_MODULES = (
+    "torch.nn.modules.activation",
+    "torch.nn.modules.loss",
+    "torch.nn.modules.adaptive",
+    "torch.nn.modules.linear_cross_entropy_options",
+)
+
+
+def _public_layer_classes() -> list[str]:
+    names = []
+    for name in dir(torch.nn):
+        obj = getattr(torch.nn, name)
+        if name.startswith("_") or not inspect.isclass(obj):
+            continue
+        if obj.__module__ in _NOT_LAYER_MODULES and name != "MultiheadAttention":
+            continue
+        names.append(f"torch.nn.{name}")
+    return names
+
+
+def test_every_public_layer_class_is_covered_or_excluded():
+    covered = {member.torch for _, member in MEMBERS}
+    excluded = {entry.torch for entry in CATALOG.excluded}
+    missing = [name for name in _public_layer_classes() if name not in covered | excluded]
+    assert not missing, (
+        f"torch {torch.__version__} has public torch.nn classes the catalog neither covers nor "
+        f"excludes: {missing}. Add a [[concept.members]] entry (nnref/catalog/layers/*.toml) "
+        "or an [[excluded]] entry with its reason (nnref/catalog/layers/excluded.toml)"
+    )
+    stale = sorted(name for name in excluded if name not in _public_layer_classes())
+    assert not stale, f"excluded names that torch.nn no longer has: {stale}"
+    assert all(entry.reason.strip() for entry in CATALOG.excluded)
+
+
 def test_every_snippet_and_figure_belongs_to_a_concept():
     used_snippets = {s for c in CONCEPTS for s in c.snippets}
+    used_snippets |= {member.snippet for _, member in MEMBERS}
     orphans = [snippet_id(p) for p in snippet_paths() if snippet_id(p) not in used_snippets]
     assert not orphans, f"snippets no concept lists (concepts.toml snippets = [...]): {orphans}"
     used_figures = {f for c in CONCEPTS for f in c.figures}

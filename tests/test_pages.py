@@ -2,6 +2,7 @@
 
 import json
 import posixpath
+import re
 
 import pytest
 
@@ -56,6 +57,42 @@ def test_concept_page_shows_its_figures_snippets_and_questions(concept, lang):
         assert f"]({link})" in see_also, (
             f"{where}: the last section should link to the related concept {related!r} ({link})"
         )
+
+
+MEMBERS = load().members()
+
+
+def _section(text: str, anchor: str) -> tuple[str, str] | None:
+    """The heading line carrying ``{#anchor}`` and the text up to the next heading as high."""
+    match = re.search(rf"^(#{{2,6}}) (.*\{{#{re.escape(anchor)}\}}.*)$", text, re.MULTILINE)
+    if not match:
+        return None
+    level = len(match[1])
+    rest = text[match.end() :]
+    end = re.search(rf"^#{{1,{level}}} ", rest, re.MULTILINE)
+    return match[2], rest[: end.start()] if end else rest
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize(("concept", "member"), MEMBERS, ids=[m.anchor for _, m in MEMBERS])
+def test_member_has_its_own_section_and_example(concept, member, lang):
+    where = f"docs/{lang}/{concept.page}"
+    text = read_page(DOCS / lang / concept.page)
+    found = _section(text, member.anchor)
+    assert found, (
+        f"{where}: no heading with {{#{member.anchor}}} for {member.torch}; give its section "
+        f"an explicit id, e.g. '### `{member.torch.split('.')[-1]}` {{#{member.anchor}}}'"
+    )
+    heading, body = found
+    short_name = member.torch.split(".")[-1]
+    assert short_name in heading, f"{where}: the heading {heading!r} should name {short_name}"
+    for suffix in (".py", ".out"):
+        assert f'--8<-- "snippets/{member.snippet}{suffix}"' in body, (
+            f"{where}: the section of {member.torch} (#{member.anchor}) must include "
+            f"snippets/{member.snippet}{suffix}"
+        )
+    for keras in member.keras:
+        assert keras.split(".")[-1] in text, f"{where}: the Keras name {keras} is not on the page"
 
 
 @pytest.mark.parametrize("lang", TRANSLATIONS)

@@ -152,3 +152,33 @@ def test_missing_translation_falls_back_to_english_with_a_banner(tmp_path):
     )
     assert "nnref-fallback" in page and "本页尚未翻译" in page
     assert "The <strong>mean squared error</strong>" in page
+
+
+def _index_tokens(index: dict, page: str) -> set[str]:
+    """Lower-case tokens of one page in a built search index, split as Material splits them."""
+    separator = re.compile(index["config"]["separator"].replace("\\u200b", "\u200b"))
+    url = page.removesuffix(".md").removesuffix("index").removesuffix(".ipynb") + "/"
+    url = url.removeprefix("/") if url != "/" else ""
+    tokens: set[str] = set()
+    for doc in index["docs"]:
+        if doc["location"].split("#")[0] == url:
+            words = re.sub(r"<[^>]+>", " ", doc["title"] + " " + doc["text"])
+            tokens |= {token for token in separator.split(words.lower()) if token}
+    return tokens
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_search_finds_every_member_by_torch_and_keras_name(built_site, lang):
+    """Material appends * to each query term: a term matches a token it is a prefix of."""
+    site, _ = built_site
+    index = json.loads((site / lang / "search" / "search_index.json").read_text(encoding="utf-8"))
+    separator = re.compile(index["config"]["separator"].replace("\\u200b", "\u200b"))
+    missing = []
+    for concept, member in load().members():
+        tokens = _index_tokens(index, concept.page)
+        for name in (member.torch, *member.keras):
+            short = name.split(".")[-1].lower()
+            terms = [term for term in separator.split(short) if term]
+            if not all(any(token.startswith(term) for token in tokens) for term in terms):
+                missing.append(f"{short} -> {concept.page}")
+    assert not missing, f"{lang} search does not find these names on their pages: {missing}"

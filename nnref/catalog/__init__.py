@@ -1,11 +1,13 @@
 """The concept catalog: areas, concepts, site pages, glossary terms and exam questions.
 
-Loaded from ``concepts.toml`` and ``questions.toml`` beside this module and checked on load:
-unknown areas, duplicate ids, dangling ``related`` ids and out-of-range question numbers raise
-``ValueError`` naming the entry.
+Loaded from ``concepts.toml`` (plus the files its ``include`` list names, in order) and
+``questions.toml`` beside this module, and checked on load: unknown areas or groups, duplicate
+ids or anchors, dangling ``related`` ids and out-of-range question numbers raise ``ValueError``
+naming the entry.
 """
 
 import functools
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +38,32 @@ class Area:
 
 
 @dataclass(frozen=True)
+class Group:
+    """A sub-section of an area in the navigation (for example "Convolution" in "Layers")."""
+
+    id: str
+    title: Localized
+
+
+@dataclass(frozen=True)
+class Member:
+    """One class or function a concept page covers, with its own anchor and checked example."""
+
+    torch: str
+    anchor: str
+    keras: tuple[str, ...]
+    snippet: str
+
+
+@dataclass(frozen=True)
+class Excluded:
+    """A public ``torch.nn`` class the site deliberately does not cover, and why."""
+
+    torch: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class Concept:
     id: str
     area: str
@@ -47,6 +75,8 @@ class Concept:
     related: tuple[str, ...]
     questions: tuple[int, ...]
     term: Localized
+    group: str | None = None
+    members: tuple[Member, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -75,6 +105,19 @@ class Catalog:
     pages: tuple[SitePage, ...]
     terms: tuple[Term, ...]
     questions: tuple[Question, ...]
+    groups: tuple[Group, ...] = ()
+    excluded: tuple[Excluded, ...] = ()
+
+    def group(self, group_id: str) -> Group:
+        """Return the navigation group with this id, or raise ``KeyError``."""
+        for group in self.groups:
+            if group.id == group_id:
+                return group
+        raise KeyError(f"no group {group_id!r} in the catalog")
+
+    def members(self) -> list[tuple[Concept, Member]]:
+        """Every member of every concept, with its concept, in catalog order."""
+        return [(concept, member) for concept in self.concepts for member in concept.members]
 
     def concept(self, concept_id: str) -> Concept:
         """Return the concept with this id, or raise ``KeyError``."""
@@ -110,6 +153,20 @@ def _localized(entry: dict, key: str, where: str) -> Localized:
     return Localized(**value)
 
 
+def _member(entry: dict, where: str) -> Member:
+    required = {"torch", "anchor", "keras", "snippet"}
+    if set(entry) != required:
+        raise ValueError(f"{where}: a member needs exactly the keys {sorted(required)}, got {entry}")
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", entry["anchor"]):
+        raise ValueError(f"{where}: anchor {entry['anchor']!r} must be lower-case ASCII")
+    return Member(
+        torch=entry["torch"],
+        anchor=entry["anchor"],
+        keras=tuple(entry["keras"]),
+        snippet=entry["snippet"],
+    )
+
+
 def _concept(entry: dict) -> Concept:
     where = f"concepts.toml concept {entry.get('id')!r}"
     required = {"id", "area", "page", "torch", "keras", "snippets", "figures", "related"}
@@ -127,6 +184,8 @@ def _concept(entry: dict) -> Concept:
         related=tuple(entry["related"]),
         questions=tuple(entry.get("questions", ())),
         term=_localized(entry, "term", where),
+        group=entry.get("group"),
+        members=tuple(_member(member, where) for member in entry.get("members", ())),
     )
 
 
@@ -138,10 +197,22 @@ def _validate(catalog: Catalog) -> None:
         duplicates = sorted({value for value in values if values.count(value) > 1})
         if duplicates:
             raise ValueError(f"concepts.toml: duplicate {kind} {duplicates}")
+    group_ids = [group.id for group in catalog.groups]
+    torch_names = [member.torch for _, member in catalog.members()]
+    torch_names += [excluded.torch for excluded in catalog.excluded]
+    for kind, values in (("group", group_ids), ("member or excluded name", torch_names)):
+        duplicates = sorted({value for value in values if values.count(value) > 1})
+        if duplicates:
+            raise ValueError(f"concepts.toml: duplicate {kind} {duplicates}")
     for concept in catalog.concepts:
         where = f"concepts.toml concept {concept.id!r}"
         if concept.area not in area_ids:
             raise ValueError(f"{where}: unknown area {concept.area!r}; add an [[area]] first")
+        if concept.group is not None and concept.group not in group_ids:
+            raise ValueError(f"{where}: unknown group {concept.group!r}; add a [[group]] first")
+        anchors = [member.anchor for member in concept.members]
+        if len(set(anchors)) != len(anchors):
+            raise ValueError(f"{where}: two members share an anchor in {anchors}")
         unknown = [related for related in concept.related if related not in concept_ids]
         if unknown:
             raise ValueError(f"{where}: related lists unknown concept ids {unknown}")
@@ -156,11 +227,34 @@ def _validate(catalog: Catalog) -> None:
         raise ValueError(f"questions.toml must number the questions 1..{QUESTION_COUNT} in order")
 
 
+def _read(name: str) -> dict:
+    path = _HERE / name
+    if not path.exists():
+        raise ValueError(f"nnref/catalog/{name} does not exist (named by concepts.toml include)")
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as error:
+        raise ValueError(f"nnref/catalog/{name}: {error}") from error
+
+
+def _merged() -> dict:
+    """``concepts.toml`` with the tables of each included file appended, in the listed order."""
+    data = _read("concepts.toml")
+    for name in data.pop("include", []):
+        part = _read(name)
+        unknown = set(part) - {"concept", "term", "excluded"}
+        if unknown:
+            raise ValueError(f"nnref/catalog/{name}: only [[concept]], [[term]] and [[excluded]]")
+        for key, values in part.items():
+            data.setdefault(key, []).extend(values)
+    return data
+
+
 @functools.cache
 def load() -> Catalog:
     """Read and validate the catalog (cached: it does not change while a process runs)."""
-    data = tomllib.loads((_HERE / "concepts.toml").read_text(encoding="utf-8"))
-    questions = tomllib.loads((_HERE / "questions.toml").read_text(encoding="utf-8"))
+    data = _merged()
+    questions = _read("questions.toml")
     catalog = Catalog(
         areas=tuple(
             Area(id=a["id"], title=_localized(a, "title", f"area {a['id']!r}"))
@@ -181,6 +275,11 @@ def load() -> Catalog:
             )
             for q in questions["question"]
         ),
+        groups=tuple(
+            Group(id=g["id"], title=_localized(g, "title", f"group {g['id']!r}"))
+            for g in data.get("group", [])
+        ),
+        excluded=tuple(Excluded(torch=e["torch"], reason=e["reason"]) for e in data.get("excluded", [])),
     )
     _validate(catalog)
     return catalog

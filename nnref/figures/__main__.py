@@ -1,4 +1,4 @@
-"""Redraw every figure (``make figures``) or check that the committed ones are fresh."""
+"""Redraw the figures (``make figures``, or ``python -m nnref.figures ID ...``) or check them."""
 
 import argparse
 import sys
@@ -10,10 +10,15 @@ from nnref.paths import FIGURE_DIR, ROOT
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Draw the site's SVG figures.")
     parser.add_argument("--check", action="store_true", help="compare instead of writing")
+    parser.add_argument("names", nargs="*", help="figure ids to draw (default: all)")
     args = parser.parse_args(argv)
+    unknown = [name for name in args.names if name not in FIGURES]
+    if unknown:
+        parser.error(f"unknown figure ids {unknown}; known: {sorted(FIGURES)}")
+    names = args.names or list(FIGURES)
     FIGURE_DIR.mkdir(parents=True, exist_ok=True)
     stale = []
-    for name in FIGURES:
+    for name in names:
         svg = render_svg(name)
         path = figure_path(name)
         if args.check:
@@ -24,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     for path in stale:
         print(f"stale figure: {path} (run: make figures)", file=sys.stderr)
     if not args.check:
-        print(f"wrote {len(FIGURES)} figures to {FIGURE_DIR.relative_to(ROOT)}/")
+        print(f"wrote {len(names)} figures to {FIGURE_DIR.relative_to(ROOT)}/")
     return 1 if stale else 0
 
 

@@ -30,3 +30,6 @@ def relu() -> Figure:
         ax.set_xlabel("$x$")
     figure.tight_layout()
     return figure
+
+
+FIGURES = {"relu": relu}

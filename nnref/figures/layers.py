@@ -101,3 +101,7 @@ def linear() -> Figure:
     matrix.set_aspect("equal")
     matrix.set_axis_off()
     return figure
+
+
+FIGURES = {"network": network, "linear": linear}
+CODE_NAMES = {"in_features", "out_features", "weight", "bias"}

@@ -29,3 +29,6 @@ def mse_loss() -> Figure:
         ax.set_xlabel(r"$\hat y$   ($y = 1$)")
     figure.tight_layout()
     return figure
+
+
+FIGURES = {"mse-loss": mse_loss}

@@ -61,3 +61,7 @@ def sgd_trajectory() -> Figure:
     ax.legend(loc="lower right", fontsize=9)
     ax.grid(False)
     return figure
+
+
+FIGURES = {"sgd-trajectory": sgd_trajectory}
+CODE_NAMES = {"lr", "momentum"}

@@ -35,12 +35,21 @@ def glossary(lang: str, catalog: Catalog | None = None) -> str:
 
 
 def keras(lang: str, catalog: Catalog | None = None) -> str:
-    """Markdown of the Keras ↔ PyTorch table: each concept's torch and Keras names."""
+    """Markdown of the Keras ↔ PyTorch table: each member's (or concept's) torch and Keras names.
+
+    A concept with members gets one row per member, linked to the member's anchor.
+    """
     catalog = catalog or load()
     header = [text("column_pytorch", lang), text("column_keras", lang), text("column_page", lang)]
     rows = []
     for concept in catalog.concepts:
         if concept.area == "tutorials":
+            continue
+        if concept.members:
+            for member in concept.members:
+                keras_names = "<br>".join(f"`{name}`" for name in member.keras)
+                link = f"[{concept.term[lang]}]({concept.page}#{member.anchor})"
+                rows.append([f"`{member.torch}`", keras_names or text("keras_none", lang), link])
             continue
         torch_names = "<br>".join(f"`{name}`" for name in concept.torch)
         keras_names = "<br>".join(f"`{name}`" for name in concept.keras)

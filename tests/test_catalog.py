@@ -5,7 +5,6 @@ import inspect
 import tomllib
 
 import pytest
-
 import torch
 
 from nnref.catalog import LANGUAGES, QUESTION_COUNT, Catalog, load

@@ -156,7 +156,7 @@ def _localized(entry: dict, key: str, where: str) -> Localized:
 def _member(entry: dict, where: str) -> Member:
     required = {"torch", "anchor", "keras", "snippet"}
     if set(entry) != required:
-        raise ValueError(f"{where}: a member needs exactly the keys {sorted(required)}, got {entry}")
+        raise ValueError(f"{where}: a member needs exactly the keys {sorted(required)}: {entry}")
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", entry["anchor"]):
         raise ValueError(f"{where}: anchor {entry['anchor']!r} must be lower-case ASCII")
     return Member(
@@ -279,7 +279,9 @@ def load() -> Catalog:
             Group(id=g["id"], title=_localized(g, "title", f"group {g['id']!r}"))
             for g in data.get("group", [])
         ),
-        excluded=tuple(Excluded(torch=e["torch"], reason=e["reason"]) for e in data.get("excluded", [])),
+        excluded=tuple(
+            Excluded(torch=e["torch"], reason=e["reason"]) for e in data.get("excluded", [])
+        ),
     )
     _validate(catalog)
     return catalog

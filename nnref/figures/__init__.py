@@ -38,7 +38,7 @@ def _collect() -> tuple[dict[str, Callable[[], Figure]], frozenset[str]]:
         module = importlib.import_module(f"{__name__}.{info.name}")
         for name, function in getattr(module, "FIGURES", {}).items():
             if name in figures:
-                raise ValueError(f"figure id {name!r} is declared twice (nnref/figures/{info.name})")
+                raise ValueError(f"figure {name!r} declared twice (nnref/figures/{info.name})")
             figures[name] = function
         code_names |= set(getattr(module, "CODE_NAMES", ()))
     return figures, frozenset(code_names)

@@ -90,7 +90,7 @@ def test_every_member_exists_and_has_its_example(concept, member):
         obj = _resolve(member.torch)
     except (ModuleNotFoundError, AttributeError) as error:
         pytest.fail(f"{where}: does not exist in torch {torch.__version__} ({error})")
-    assert callable(obj), f"{where}: not a class or function"
+    assert callable(obj) or inspect.ismodule(obj), f"{where}: not a class, function or module"
     path = SNIPPETS / f"{member.snippet}.py"
     assert path.exists(), f"{where}: snippet {member.snippet!r} has no {path}"
     assert path.with_suffix(".out").exists(), f"{path.with_suffix('.out')}: run make goldens"

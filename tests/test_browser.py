@@ -75,7 +75,7 @@ def page(browser_context):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-@pytest.mark.parametrize("path", ["layers/linear/", "tutorials/xor/"])
+@pytest.mark.parametrize("path", ["layers/linear/", "layers/lstm/", "tutorials/xor/"])
 def test_formulas_are_rendered_by_katex(page, base_url, lang, path):
     page.goto(f"{base_url}/{lang}/{path}")
     page.wait_for_selector(".katex", timeout=10_000)
@@ -94,6 +94,13 @@ SEARCHES = [
     ("ru", "сверточный", "layers/"),  # written «свёрточный» on the page
     ("zh", "全连接层", "layers/linear/"),
     ("zh", "随机梯度下降", "optim/sgd/"),
+    # Class names and Keras names find their sections in every language.
+    ("en", "MaxPool2d", "layers/pooling/"),
+    ("ru", "GlobalAveragePooling2D", "layers/adaptive-pooling/"),
+    ("zh", "Conv2DTranspose", "layers/transposed-convolution/"),
+    ("ru", "SpatialDropout1D", "layers/dropout/"),
+    ("zh", "LSTMCell", "layers/lstm/"),
+    ("en", "MultiheadAttention", "layers/attention/"),
 ]
 
 

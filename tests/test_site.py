@@ -182,3 +182,43 @@ def test_search_finds_every_member_by_torch_and_keras_name(built_site, lang):
             if not all(any(token.startswith(term) for token in tokens) for term in terms):
                 missing.append(f"{short} -> {concept.page}")
     assert not missing, f"{lang} search does not find these names on their pages: {missing}"
+
+
+# The Keras layer names of the Russian layer overview the project started from (seed 001),
+# spelled as it spells them, and the page each must lead to in every language.
+SEED_KERAS_NAMES = {
+    "Dense": "layers/linear.md",
+    "Batchnorm": "layers/batch-norm.md",
+    "Dropout": "layers/dropout.md",
+    "Input": "layers/containers.md",
+    "Activation": "layers/containers.md",
+    "Conv2D": "layers/convolution.md",
+    "Conv1D": "layers/convolution.md",
+    "Maxpooling": "layers/pooling.md",
+    "Conv2DTranspose": "layers/transposed-convolution.md",
+    "Upsampling": "layers/upsampling.md",
+    "Flatten": "layers/reshaping.md",
+    "GlobalMaxPooling": "layers/adaptive-pooling.md",
+    "GlobalAveragePooling": "layers/adaptive-pooling.md",
+    "LSTM": "layers/lstm.md",
+    "GRU": "layers/gru.md",
+    "Embedding": "layers/embedding.md",
+    "SpatialDropout1D": "layers/dropout.md",
+    "Reshape": "layers/reshaping.md",
+    "Resize": "layers/upsampling.md",
+    "Concatenate": "layers/merging.md",
+    "Multiply": "layers/merging.md",
+    "Add": "layers/merging.md",
+}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_search_finds_every_keras_name_of_the_seed(built_site, lang):
+    site, _ = built_site
+    index = json.loads((site / lang / "search" / "search_index.json").read_text(encoding="utf-8"))
+    missing = [
+        f"{name} -> {page}"
+        for name, page in SEED_KERAS_NAMES.items()
+        if not any(token.startswith(name.lower()) for token in _index_tokens(index, page))
+    ]
+    assert not missing, f"{lang} search does not find these Keras names: {missing}"

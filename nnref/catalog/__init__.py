@@ -222,6 +222,11 @@ def _validate(catalog: Catalog) -> None:
     for term in catalog.terms:
         if term.concept not in concept_ids:
             raise ValueError(f"concepts.toml term {term.term.en!r}: unknown concept")
+    for lang in LANGUAGES:
+        words = [term.term[lang].casefold() for term in catalog.all_terms()]
+        duplicates = sorted({word for word in words if words.count(word) > 1})
+        if duplicates:
+            raise ValueError(f"catalog: the glossary term(s) {duplicates} ({lang}) appear twice")
     numbers = [question.number for question in catalog.questions]
     if numbers != list(range(1, QUESTION_COUNT + 1)):
         raise ValueError(f"questions.toml must number the questions 1..{QUESTION_COUNT} in order")

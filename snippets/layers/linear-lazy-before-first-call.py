@@ -15,3 +15,8 @@ try:  # the inferred size is now fixed
     model(torch.zeros(1, 6))
 except RuntimeError as error:
     print("RuntimeError:", error)
+
+# Loading a state dict also materialises a lazy layer, with the saved shapes
+lazy = nn.LazyLinear(8)
+lazy.load_state_dict(nn.Linear(5, 8).state_dict())
+print("loaded:", tuple(lazy.weight.shape))

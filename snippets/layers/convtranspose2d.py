@@ -10,7 +10,7 @@ print("weight", tuple(layer.weight.shape))  # (in_channels, out_channels / group
 x = torch.randn(2, 16, 7, 7)
 print("output", tuple(layer(x).shape))  # (7 - 1) * 2 - 2 + 3 + 1 = 14
 
-# Without output_padding the result is 13: both 13 and 14 shrink to 7 under Conv2d(3, 2, 1)
+# Without output_padding the result is 13: a Conv2d with k=3, s=2, p=1 maps 13 and 14 to 7
 plain = nn.ConvTranspose2d(16, 8, kernel_size=3, stride=2, padding=1)
 print("no output_padding", tuple(plain(x).shape))
 print("output_size=(14, 14)", tuple(plain(x, output_size=(14, 14)).shape))

@@ -10,7 +10,10 @@ print("wrong: positions 0 and 1 of sequence 0 are equal:", torch.equal(wrong[0, 
 right = x + pe.unsqueeze(1)  # (L, 1, E): one encoding per position
 print("right: positions 0 and 1 of sequence 0 are equal:", torch.equal(right[0, 0], right[1, 0]))
 
+single = torch.zeros(4, 1, 8) + pe  # batch size 1: (L, 1, E) + (L, E) broadcasts to (L, L, E)
+print("N=1: shape", tuple(single.shape), "instead of (4, 1, 8)")
+
 try:
-    torch.zeros(4, 3, 8) + pe  # with N != L the mistake at least fails
+    torch.zeros(4, 3, 8) + pe  # with 1 != N != L the mistake at least fails
 except RuntimeError as error:
     print("RuntimeError:", error)

@@ -315,6 +315,20 @@ def test_layer_norm_modules_match_torch_and_rms_norm_eps_defaults_to_machine_eps
     torch.testing.assert_close(rms(x), expected)
 
 
+@pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16], ids=str)
+def test_rms_norm_eps_none_of_half_inputs_is_the_float32_epsilon(dtype):
+    # torch normalizes half inputs in float32; eps=None is then float32's epsilon, not the
+    # input dtype's (9.8e-4 for float16, 7.8e-3 for bfloat16)
+    x = torch.full((2, 4), 1e-3, dtype=dtype)  # mean square 1e-6: comparable to the epsilons
+    default = F.rms_norm(x, (4,))
+    assert default.dtype == dtype
+    assert torch.equal(default, F.rms_norm(x, (4,), eps=torch.finfo(torch.float32).eps))
+    assert not torch.allclose(default, F.rms_norm(x, (4,), eps=torch.finfo(dtype).eps))
+    ours = rms_norm(x, 4)
+    assert ours.dtype == dtype
+    torch.testing.assert_close(ours, default)
+
+
 def test_layer_norm_uses_no_other_example_and_no_mode():
     torch.manual_seed(0)
     layer = nn.LayerNorm(5)

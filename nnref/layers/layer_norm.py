@@ -92,17 +92,24 @@ def rms_norm(
         input: tensor of shape ``(*, *normalized_shape)``.
         normalized_shape: the trailing shape over which the mean of squares is computed.
         weight: optional elementwise scale of shape ``normalized_shape``.
-        eps: added to the mean of squares; ``None`` means ``torch.finfo(input.dtype).eps``.
+        eps: added to the mean of squares; ``None`` means the machine epsilon of the
+            computation dtype (see below), not of ``input.dtype``.
 
     Returns:
-        Tensor of the same shape as ``input``.
+        Tensor of the same shape and dtype as ``input``.
+
+    Like torch, float16 and bfloat16 inputs are normalized in float32, and ``eps=None`` is then
+    float32's epsilon (``1.19e-07``), not ``torch.finfo(input.dtype).eps``; float32 and float64
+    inputs use their own epsilon.
     """
     require_input(input, 1, "at least 1-D")
     dims = _normalized_dims(input, normalized_shape)
     _require_elementwise("weight", weight, input, dims)
-    eps = torch.finfo(input.dtype).eps if eps is None else require_eps(eps)
-    mean_square = (input * input).mean(dim=dims, keepdim=True)
-    output = input / torch.sqrt(mean_square + eps)
+    compute_dtype = torch.promote_types(input.dtype, torch.float32)
+    eps = torch.finfo(compute_dtype).eps if eps is None else require_eps(eps)
+    x = input.to(compute_dtype)
+    mean_square = (x * x).mean(dim=dims, keepdim=True)
+    output = (x / torch.sqrt(mean_square + eps)).to(input.dtype)
     if weight is not None:
         output = output * weight
     return output

@@ -18,3 +18,11 @@ print("same as the formula:", torch.allclose(y, manual, atol=1e-6))
 
 # (N, C, L): statistics over the batch and the length, per channel
 print("sequence input", tuple(bn(torch.randn(8, 3, 10)).shape))
+
+# Invariant to the scale of the weights before it: BN(a * W x) = BN(W x) for a > 0, up to eps
+linear = nn.Linear(5, 3, bias=False)
+features = torch.randn(8, 5)
+print(
+    "BN(10 * Wx) equals BN(Wx):",
+    torch.allclose(bn(10 * linear(features)), bn(linear(features)), atol=1e-3),
+)

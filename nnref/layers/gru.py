@@ -30,7 +30,8 @@ def gru_cell(
         hx: ``(N, hidden_size)`` or ``(hidden_size,)``; ``None`` means zeros.
         weight_ih: ``(3*hidden_size, input_size)``, blocks ``[W_ir | W_iz | W_in]``.
         weight_hh: ``(3*hidden_size, hidden_size)``, blocks ``[W_hr | W_hz | W_hn]``.
-        bias_ih, bias_hh: ``(3*hidden_size,)`` each, or ``None``.
+        bias_ih: ``(3*hidden_size,)`` or ``None``.
+        bias_hh: ``(3*hidden_size,)`` or ``None``.
 
     Returns:
         The new hidden state, shaped like ``hx``.

@@ -34,7 +34,8 @@ def lstm_cell(
             else ``hidden_size``, ``c`` is ``(N, hidden_size)``; ``None`` means zeros.
         weight_ih: ``(4*hidden_size, input_size)``, blocks ``[W_ii | W_if | W_ig | W_io]``.
         weight_hh: ``(4*hidden_size, R)``.
-        bias_ih, bias_hh: ``(4*hidden_size,)`` each, or ``None``.
+        bias_ih: ``(4*hidden_size,)`` or ``None``.
+        bias_hh: ``(4*hidden_size,)`` or ``None``.
         weight_hr: optional projection ``(proj_size, hidden_size)``, ``proj_size < hidden_size``.
 
     Returns:

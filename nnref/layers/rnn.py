@@ -26,8 +26,9 @@ def rnn_cell(
             means zeros.
         weight_ih: ``(hidden_size, input_size)``.
         weight_hh: ``(hidden_size, hidden_size)``.
-        bias_ih, bias_hh: ``(hidden_size,)`` each, or ``None``; torch keeps two bias
-            vectors that are simply added.
+        bias_ih: ``(hidden_size,)`` or ``None``; torch keeps two bias vectors that are
+            simply added.
+        bias_hh: ``(hidden_size,)`` or ``None``.
         nonlinearity: ``"tanh"`` (default) or ``"relu"``.
 
     Returns:

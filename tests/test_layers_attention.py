@@ -190,7 +190,15 @@ def test_multi_head_attention_matches_module(config_name, mask_name):
         # torch 2.13 hands is_causal to its fused kernel when need_weights=False, which then
         # also hides the appended bias_k / zero key from early queries: the padded mask is no
         # longer causal, so the hint is wrong and torch's two paths disagree with each other.
-        pytest.skip("is_causal is a wrong hint once bias_k or a zero key is appended")
+        # There is no single torch answer to match; assert the disagreement, so that this
+        # case is revisited when torch changes.
+        module, inputs, kwargs = _mha_setup(
+            config, MASKS[mask_name], torch.Generator().manual_seed(1)
+        )
+        with_weights = module(*inputs, **kwargs, need_weights=True)[0]
+        without_weights = module(*inputs, **kwargs, need_weights=False)[0]
+        assert not torch.allclose(with_weights, without_weights)
+        return
     generator = torch.Generator().manual_seed(1)
     module, inputs, kwargs = _mha_setup(config, MASKS[mask_name], generator)
     ours_options = {"batch_first": module.batch_first, "add_zero_attn": module.add_zero_attn}

@@ -10,6 +10,7 @@ import torch
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyArrowPatch, Rectangle
 
+from nnref.figures._drawing import unit_cell
 from nnref.figures.palette import BLUE, GREEN, GREY, ORANGE, PURPLE, RED
 from nnref.layers.conv import conv2d, conv_transpose2d, im2col
 
@@ -21,21 +22,17 @@ PAD_GREY = "#F2F2F2"
 
 def _cell(ax, x, y, top, face, edge=GREY, text=None, linestyle="-", fontsize=10, color="black"):
     """Draw cell (row y, column x) of a grid whose top edge is at height ``top``."""
-    ax.add_patch(
-        Rectangle(
-            (x, top - y - 1),
-            1,
-            1,
-            facecolor=face,
-            edgecolor=edge,
-            linewidth=0.8,
-            linestyle=linestyle,
-        )
+    unit_cell(
+        ax,
+        x,
+        top - y - 1,
+        face,
+        text,
+        edge=edge,
+        color=color,
+        fontsize=fontsize,
+        linestyle=linestyle,
     )
-    if text is not None:
-        ax.text(
-            x + 0.5, top - y - 0.5, text, ha="center", va="center", fontsize=fontsize, color=color
-        )
 
 
 def _grid(ax, left, top, rows, cols, face, values=None, edge=GREY, fontsize=10):

@@ -9,7 +9,8 @@ import torch
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
-from nnref.figures.palette import BLUE, GREY
+from nnref.figures._drawing import unit_cell
+from nnref.figures.palette import BLUE
 from nnref.layers.padding import pad
 
 LIGHT_BLUE = "#E8F1FA"
@@ -33,17 +34,8 @@ def _draw(ax, values: torch.Tensor, inner: tuple[int, int, int, int] | None) -> 
                 inner[0] <= r < rows - inner[1] and inner[2] <= c < cols - inner[3]
             )
             face, color = (LIGHT_BLUE, BLUE) if original else (LIGHT_ORANGE, "#8A5A00")
-            ax.add_patch(
-                Rectangle((c, rows - r - 1), 1, 1, facecolor=face, edgecolor=GREY, linewidth=0.8)
-            )
-            ax.text(
-                c + 0.5,
-                rows - r - 0.5,
-                f"{values[r, c].item():g}",
-                ha="center",
-                va="center",
-                color=color,
-                fontsize=11,
+            unit_cell(
+                ax, c, rows - r - 1, face, f"{values[r, c].item():g}", color=color, fontsize=11
             )
     if inner is not None:
         ax.add_patch(

@@ -7,6 +7,7 @@ import torch.nn.functional as F
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
+from nnref.figures._drawing import unit_cell
 from nnref.figures.palette import BLUE, GREEN, GREY, ORANGE, PURPLE
 from nnref.layers.fractional_pooling import fractional_intervals
 from nnref.layers.pooling import adaptive_bounds
@@ -110,8 +111,7 @@ def _strip(ax, length, y, highlight=None) -> None:
     """A row of ``length`` cells with their index written inside."""
     for i in range(length):
         face = "#E8F1FA" if highlight is None or not highlight[i] else "#FBE3C2"
-        ax.add_patch(Rectangle((i, y), 1, 1, facecolor=face, edgecolor=GREY, lw=0.8))
-        ax.text(i + 0.5, y + 0.5, str(i), ha="center", va="center", fontsize=10)
+        unit_cell(ax, i, y, face, str(i))
 
 
 def adaptive_pooling() -> Figure:

@@ -7,8 +7,9 @@ Every number drawn is computed by the functions the pages document (``nnref.laye
 import matplotlib.pyplot as plt
 import torch
 from matplotlib.figure import Figure
-from matplotlib.patches import FancyArrowPatch, Rectangle
+from matplotlib.patches import FancyArrowPatch
 
+from nnref.figures._drawing import unit_cell
 from nnref.figures.palette import BLUE, GREEN, GREY, ORANGE, PURPLE
 from nnref.layers.dropout import bernoulli_mask, dropout, feature_dropout
 from nnref.layers.embedding import embedding
@@ -16,13 +17,6 @@ from nnref.layers.embedding import embedding
 LIGHT_BLUE = "#E8F1FA"
 DROPPED = "#F2F2F2"
 ROW_COLOURS = [BLUE, PURPLE, PURPLE, ORANGE, PURPLE, GREEN]  # rows 0, 3, 5 are looked up
-
-
-def _cell(ax, x, y, face, text=None, edge=GREY, color="black", fontsize=10):
-    """A unit cell whose lower-left corner is (x, y), with optional centred text."""
-    ax.add_patch(Rectangle((x, y), 1, 1, facecolor=face, edgecolor=edge, linewidth=0.8))
-    if text is not None:
-        ax.text(x + 0.5, y + 0.5, text, ha="center", va="center", color=color, fontsize=fontsize)
 
 
 def _draw_channels(ax, values: torch.Tensor, top: float) -> None:
@@ -35,7 +29,7 @@ def _draw_channels(ax, values: torch.Tensor, top: float) -> None:
                 value = values[c, r, k].item()
                 face = DROPPED if value == 0 else LIGHT_BLUE
                 color = GREY if value == 0 else BLUE
-                _cell(ax, left + k, top - r - 1, face, f"{value:g}", color=color)
+                unit_cell(ax, left + k, top - r - 1, face, f"{value:g}", color=color)
         ax.text(left + width / 2, top + 0.35, f"$c = {c + 1}$", ha="center", va="bottom")
 
 
@@ -77,7 +71,9 @@ def embedding_lookup() -> Figure:
     top = 6.0
     # The indices, one per row, on the left.
     for r, index in enumerate(indices.tolist()):
-        _cell(ax, 0, top - r - 1.0 - 1, "white", f"{index}", edge=ROW_COLOURS[index], fontsize=12)
+        unit_cell(
+            ax, 0, top - r - 1.0 - 1, "white", f"{index}", edge=ROW_COLOURS[index], fontsize=12
+        )
     ax.text(0.5, top - 0.6, "$x$", ha="center", va="bottom", fontsize=13)
     # The weight matrix W, rows numbered.
     w_left = 3.5
@@ -86,50 +82,30 @@ def embedding_lookup() -> Figure:
         for k in range(weight.shape[1]):
             face = ROW_COLOURS[r] if r in indices.tolist() else "white"
             alpha_text = "white" if r in indices.tolist() else "black"
-            ax.add_patch(
-                Rectangle(
-                    (w_left + k, top - r - 1),
-                    1,
-                    1,
-                    facecolor=face,
-                    edgecolor=GREY,
-                    linewidth=0.8,
-                    alpha=0.85 if r in indices.tolist() else 1.0,
-                )
-            )
-            ax.text(
-                w_left + k + 0.5,
-                top - r - 0.5,
+            unit_cell(
+                ax,
+                w_left + k,
+                top - r - 1,
+                face,
                 f"{weight[r, k].item():.1f}",
-                ha="center",
-                va="center",
                 color=alpha_text,
                 fontsize=9,
+                alpha=0.85 if r in indices.tolist() else 1.0,
             )
     ax.text(w_left + 2, top + 0.4, r"$W \in \mathbb{R}^{6 \times 4}$", ha="center", va="bottom")
     # The output E = W[x]: one copied row per index.
     o_left = 10.5
     for r, index in enumerate(indices.tolist()):
         for k in range(output.shape[1]):
-            ax.add_patch(
-                Rectangle(
-                    (o_left + k, top - r - 2),
-                    1,
-                    1,
-                    facecolor=ROW_COLOURS[index],
-                    edgecolor=GREY,
-                    linewidth=0.8,
-                    alpha=0.85,
-                )
-            )
-            ax.text(
-                o_left + k + 0.5,
-                top - r - 1.5,
+            unit_cell(
+                ax,
+                o_left + k,
+                top - r - 2,
+                ROW_COLOURS[index],
                 f"{output[r, k].item():.1f}",
-                ha="center",
-                va="center",
                 color="white",
                 fontsize=9,
+                alpha=0.85,
             )
     ax.text(o_left + 2, top - 0.6, r"$W[x] \in \mathbb{R}^{4 \times 4}$", ha="center", va="bottom")
     # Arrows: index -> its row of W -> its output row.

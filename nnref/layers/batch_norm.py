@@ -13,12 +13,14 @@ import torch
 
 from nnref._checks import require_positive_int, require_tensor
 from nnref.layers.normalization import (
-    affine,
+    _normalize,
+    _per_channel_state,
+    _require_statistics_arguments,
+    _running_statistics,
     moments,
     require_eps,
     require_input,
     require_momentum,
-    require_per_channel,
 )
 
 
@@ -81,27 +83,16 @@ def batch_norm(
         Tensor of the same shape as ``input``.
     """
     require_input(input, 2, "at least 2-D (N, C, *)")
-    channels = input.shape[1]
-    for name, value in (
-        ("running_mean", running_mean),
-        ("running_var", running_var),
-        ("weight", weight),
-        ("bias", bias),
-    ):
-        require_per_channel(name, value, channels)
-    momentum = require_momentum(momentum, allow_none=False)
-    eps = require_eps(eps)
-    shape = [1, channels] + [1] * (input.dim() - 2)
+    momentum, eps = _require_statistics_arguments(
+        input.shape[1], running_mean, running_var, weight, bias, momentum, eps
+    )
     if training:
         _require_several_values(input)
         mean, var, unbiased = moments(input, _reduce_dims(input))
         _update_running(running_mean, running_var, mean, unbiased, momentum)
     else:
-        if running_mean is None or running_var is None:
-            raise ValueError("running_mean and running_var are required when training=False")
-        mean, var = running_mean.reshape(shape), running_var.reshape(shape)
-    normalized = (input - mean) / torch.sqrt(var + eps)
-    return affine(normalized, weight, bias)
+        mean, var = _running_statistics(input, running_mean, running_var, "training=False")
+    return _normalize(input, mean, var, eps, weight, bias)
 
 
 class BatchNorm:
@@ -162,13 +153,9 @@ class BatchNorm:
     def _materialize(self, num_features: int) -> None:
         """Create the parameters and buffers once ``C`` is known."""
         self.num_features = num_features
-        if self.affine:
-            self.weight = torch.ones(num_features, dtype=self.dtype, requires_grad=True)
-            if self.use_bias:
-                self.bias = torch.zeros(num_features, dtype=self.dtype, requires_grad=True)
-        if self.track_running_stats:
-            self.running_mean = torch.zeros(num_features, dtype=self.dtype)
-            self.running_var = torch.ones(num_features, dtype=self.dtype)
+        self.weight, self.bias, self.running_mean, self.running_var = _per_channel_state(
+            num_features, self.affine, self.use_bias, self.track_running_stats, self.dtype
+        )
 
     def train(self, mode: bool = True) -> "BatchNorm":
         """Switch to training mode (batch statistics, running estimates updated)."""
@@ -246,15 +233,9 @@ def sync_batch_norm(
                 f"give (N_i, *{tuple(local_inputs[0].shape[1:])})"
             )
     channels = local_inputs[0].shape[1]
-    for name, value in (
-        ("running_mean", running_mean),
-        ("running_var", running_var),
-        ("weight", weight),
-        ("bias", bias),
-    ):
-        require_per_channel(name, value, channels)
-    momentum = require_momentum(momentum, allow_none=False)
-    eps = require_eps(eps)
+    momentum, eps = _require_statistics_arguments(
+        channels, running_mean, running_var, weight, bias, momentum, eps
+    )
 
     counts, means, variances = [], [], []
     for chunk in local_inputs:  # what each process computes on its own batch
@@ -271,4 +252,4 @@ def sync_batch_norm(
         / total
     )
     _update_running(running_mean, running_var, mean, var * total / (total - 1), momentum)
-    return [affine((chunk - mean) / torch.sqrt(var + eps), weight, bias) for chunk in local_inputs]
+    return [_normalize(chunk, mean, var, eps, weight, bias) for chunk in local_inputs]

@@ -156,6 +156,16 @@ def im2col(
     return windows.reshape(batch, channels * math.prod(kernel), math.prod(blocks))
 
 
+def _crop(padded: torch.Tensor, pad: tuple[int, ...], size: tuple[int, ...]) -> torch.Tensor:
+    """Skip ``pad`` leading elements of each spatial dimension and keep the next ``size``."""
+    crop = (
+        slice(None),
+        slice(None),
+        *(slice(p, p + length) for p, length in zip(pad, size, strict=True)),
+    )
+    return padded[crop]
+
+
 def col2im(
     input: torch.Tensor,
     output_size: int | tuple[int, ...],
@@ -205,12 +215,7 @@ def col2im(
     windows = input.reshape(batch, rows // taps, taps, *blocks)
     padded_size = tuple(length + 2 * p for length, p in zip(size, pad, strict=True))
     padded = _scatter_windows(windows, padded_size, kernel, step, dil)
-    crop = (
-        slice(None),
-        slice(None),
-        *(slice(p, p + length) for p, length in zip(pad, size, strict=True)),
-    )
-    return padded[crop]
+    return _crop(padded, pad, size)
 
 
 def _batched(input: torch.Tensor, n: int) -> tuple[torch.Tensor, bool]:
@@ -224,6 +229,22 @@ def _batched(input: torch.Tensor, n: int) -> tuple[torch.Tensor, bool]:
         f"input must be (N, C, *spatial) or (C, *spatial) with {n} spatial dimensions "
         f"(as the weight has), got shape {tuple(input.shape)}"
     )
+
+
+def _check_conv_arguments(
+    input: torch.Tensor, weight: torch.Tensor, groups: int, weight_layout: str
+) -> tuple[int, torch.Tensor, bool]:
+    """Check ``weight`` (laid out as ``weight_layout``), ``input`` and ``groups``.
+
+    Returns the number of spatial dimensions, the batched input and whether it was unbatched.
+    """
+    require_tensor("weight", weight)
+    if weight.dim() < 3:
+        raise ValueError(f"weight must be {weight_layout}, got shape {tuple(weight.shape)}")
+    n = weight.dim() - 2
+    x, unbatched = _batched(input, n)
+    require_positive_int("groups", groups)
+    return n, x, unbatched
 
 
 def _add_bias(output: torch.Tensor, bias: torch.Tensor | None) -> torch.Tensor:
@@ -264,15 +285,9 @@ def conv_nd(
         ``(N, C_out, *out_spatial)`` (unbatched if the input was), with
         ``out = floor((L + 2p - d(k - 1) - 1) / s) + 1`` per dimension.
     """
-    require_tensor("weight", weight)
-    if weight.dim() < 3:
-        raise ValueError(
-            f"weight must be (out_channels, in_channels / groups, *kernel_size), "
-            f"got shape {tuple(weight.shape)}"
-        )
-    n = weight.dim() - 2
-    x, unbatched = _batched(input, n)
-    require_positive_int("groups", groups)
+    n, x, unbatched = _check_conv_arguments(
+        input, weight, groups, "(out_channels, in_channels / groups, *kernel_size)"
+    )
     out_channels, per_group, *kernel = weight.shape
     kernel = tuple(kernel)
     if x.shape[1] != per_group * groups:
@@ -328,15 +343,9 @@ def conv_transpose_nd(
     Returns:
         ``(N, C_out, *out_spatial)`` with ``out = (L - 1)s - 2p + d(k - 1) + a + 1``.
     """
-    require_tensor("weight", weight)
-    if weight.dim() < 3:
-        raise ValueError(
-            f"weight must be (in_channels, out_channels / groups, *kernel_size), "
-            f"got shape {tuple(weight.shape)}"
-        )
-    n = weight.dim() - 2
-    x, unbatched = _batched(input, n)
-    require_positive_int("groups", groups)
+    n, x, unbatched = _check_conv_arguments(
+        input, weight, groups, "(in_channels, out_channels / groups, *kernel_size)"
+    )
     in_channels, out_per_group, *kernel = weight.shape
     kernel = tuple(kernel)
     if x.shape[1] != in_channels:
@@ -363,12 +372,7 @@ def conv_transpose_nd(
         for length, s, d, k, a in zip(size_in, step, dil, kernel, extra, strict=True)
     )
     output = _scatter_windows(windows, full, kernel, step, dil)
-    crop = (
-        slice(None),
-        slice(None),
-        *(slice(p, p + m) for p, m in zip(pad, size_out, strict=True)),
-    )
-    output = _add_bias(output[crop], bias)
+    output = _add_bias(_crop(output, pad, size_out), bias)
     return output.squeeze(0) if unbatched else output
 
 

@@ -14,6 +14,7 @@ and therefore the outputs, are bitwise equal to torch's. Every function also acc
 """
 
 import math
+from collections.abc import Callable
 
 import torch
 
@@ -78,7 +79,8 @@ def _check_input(input: object) -> torch.Tensor:
     return require_floating("input", require_tensor("input", input))
 
 
-def _inverted_dropout(
+def _masked_dropout(
+    apply_mask: Callable[[torch.Tensor, torch.Tensor, float], torch.Tensor],
     input: torch.Tensor,
     p: float,
     training: bool,
@@ -86,13 +88,18 @@ def _inverted_dropout(
     generator: torch.Generator | None,
     channelwise: bool,
 ) -> torch.Tensor:
+    """The steps every dropout variant shares; ``apply_mask(input, keep, p)`` does the rest."""
     _check_input(input)
     p = _require_probability(p)
     if not training or p == 0.0 or input.numel() == 0:
         return input  # identity: the very same tensor, as torch returns it
     if p == 1.0:
-        return input * torch.zeros((), dtype=input.dtype)
+        return input * torch.zeros((), dtype=input.dtype)  # torch returns zeros, even for alpha
     keep = _prepare_mask(input, p, mask, generator, channelwise)
+    return apply_mask(input, keep, p)
+
+
+def _scale_kept(input: torch.Tensor, keep: torch.Tensor, p: float) -> torch.Tensor:
     # Scale the mask first, then multiply: the order ATen uses, so the rounding is the same.
     return input * (keep / (1.0 - p))
 
@@ -117,7 +124,7 @@ def dropout(
         A tensor of the input's shape, equal to ``torch.nn.functional.dropout`` for the same mask
         (or after the same seed).
     """
-    return _inverted_dropout(input, p, training, mask, generator, channelwise=False)
+    return _masked_dropout(_scale_kept, input, p, training, mask, generator, channelwise=False)
 
 
 def feature_dropout(
@@ -132,7 +139,7 @@ def feature_dropout(
     The mask has shape ``(N, C, 1, ..., 1)``: a dropped channel is zero at every position, a kept
     one is multiplied by ``1 / (1 - p)``.
     """
-    return _inverted_dropout(input, p, training, mask, generator, channelwise=True)
+    return _masked_dropout(_scale_kept, input, p, training, mask, generator, channelwise=True)
 
 
 def _channel_dropout_nd(
@@ -221,21 +228,7 @@ def alpha_dropout_coefficients(p: float) -> tuple[float, float]:
     return a, alpha * a * p
 
 
-def _alpha_dropout(
-    input: torch.Tensor,
-    p: float,
-    training: bool,
-    mask: torch.Tensor | None,
-    generator: torch.Generator | None,
-    channelwise: bool,
-) -> torch.Tensor:
-    _check_input(input)
-    p = _require_probability(p)
-    if not training or p == 0.0 or input.numel() == 0:
-        return input
-    if p == 1.0:
-        return input * torch.zeros((), dtype=input.dtype)  # torch returns zeros, not alpha'
-    keep = _prepare_mask(input, p, mask, generator, channelwise)
+def _alpha_mix(input: torch.Tensor, keep: torch.Tensor, p: float) -> torch.Tensor:
     a, b = alpha_dropout_coefficients(p)
     alpha = SELU_NEGATIVE_SATURATION
     # kept: a*x + b; dropped: a*alpha' + b = -alpha*a*(1 - p). Same operation order as ATen.
@@ -255,7 +248,7 @@ def alpha_dropout(
     Note that ``torch.nn.functional.alpha_dropout`` defaults to ``training=False``; this function
     defaults to ``True`` like ``dropout`` (the module ``nn.AlphaDropout`` follows ``.train()``).
     """
-    return _alpha_dropout(input, p, training, mask, generator, channelwise=False)
+    return _masked_dropout(_alpha_mix, input, p, training, mask, generator, channelwise=False)
 
 
 def feature_alpha_dropout(
@@ -266,4 +259,4 @@ def feature_alpha_dropout(
     generator: torch.Generator | None = None,
 ) -> torch.Tensor:
     """Channel-wise alpha dropout on ``(N, C, *)``: a whole channel is set to ``a alpha' + b``."""
-    return _alpha_dropout(input, p, training, mask, generator, channelwise=True)
+    return _masked_dropout(_alpha_mix, input, p, training, mask, generator, channelwise=True)

@@ -15,7 +15,13 @@ from collections.abc import Sequence
 import torch
 
 from nnref._checks import require_tensor
-from nnref.layers.pooling import _batched, _positive, _require_bool, window_max
+from nnref.layers.pooling import (
+    _batched,
+    _max_result,
+    _positive,
+    _require_bool,
+    window_max,
+)
 
 
 def fractional_intervals(
@@ -117,9 +123,7 @@ def _fractional_max_pool(
     flat = flat.flatten(2 + nd)  # (N, C, *outs, K)
     windows = x.flatten(2).gather(-1, flat.flatten(2)).reshape(flat.shape)
     values, indices = window_max(windows, torch.ones((), dtype=torch.bool), flat)
-    if unbatched:
-        values, indices = values.squeeze(0), indices.squeeze(0)
-    return (values, indices) if return_indices else values
+    return _max_result(values, indices, unbatched, return_indices)
 
 
 def fractional_max_pool2d(

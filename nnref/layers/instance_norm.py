@@ -9,12 +9,14 @@ import torch
 
 from nnref._checks import require_positive_int
 from nnref.layers.normalization import (
-    affine,
+    _normalize,
+    _per_channel_state,
+    _require_statistics_arguments,
+    _running_statistics,
     moments,
     require_eps,
     require_input,
     require_momentum,
-    require_per_channel,
 )
 
 
@@ -48,16 +50,9 @@ def instance_norm(
     """
     require_input(input, 3, "at least 3-D (N, C, *) with a spatial dimension")
     channels = input.shape[1]
-    for name, value in (
-        ("running_mean", running_mean),
-        ("running_var", running_var),
-        ("weight", weight),
-        ("bias", bias),
-    ):
-        require_per_channel(name, value, channels)
-    momentum = require_momentum(momentum, allow_none=False)
-    eps = require_eps(eps)
-    shape = [1, channels] + [1] * (input.dim() - 2)
+    momentum, eps = _require_statistics_arguments(
+        channels, running_mean, running_var, weight, bias, momentum, eps
+    )
     if use_input_stats:
         if input[0, 0].numel() <= 1:
             raise ValueError(
@@ -73,11 +68,8 @@ def instance_norm(
                 batch_var = unbiased.reshape(input.shape[0], channels).mean(0)
                 running_var.copy_((1 - momentum) * running_var + momentum * batch_var)
     else:
-        if running_mean is None or running_var is None:
-            raise ValueError("running_mean and running_var are required when use_input_stats=False")
-        mean, var = running_mean.reshape(shape), running_var.reshape(shape)
-    normalized = (input - mean) / torch.sqrt(var + eps)
-    return affine(normalized, weight, bias)
+        mean, var = _running_statistics(input, running_mean, running_var, "use_input_stats=False")
+    return _normalize(input, mean, var, eps, weight, bias)
 
 
 class InstanceNorm:
@@ -136,13 +128,9 @@ class InstanceNorm:
 
     def _materialize(self, num_features: int) -> None:
         self.num_features = num_features
-        if self.affine:
-            self.weight = torch.ones(num_features, dtype=self.dtype, requires_grad=True)
-            if self.use_bias:
-                self.bias = torch.zeros(num_features, dtype=self.dtype, requires_grad=True)
-        if self.track_running_stats:
-            self.running_mean = torch.zeros(num_features, dtype=self.dtype)
-            self.running_var = torch.ones(num_features, dtype=self.dtype)
+        self.weight, self.bias, self.running_mean, self.running_var = _per_channel_state(
+            num_features, self.affine, self.use_bias, self.track_running_stats, self.dtype
+        )
 
     def train(self, mode: bool = True) -> "InstanceNorm":
         """Switch to training mode."""

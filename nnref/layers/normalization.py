@@ -83,3 +83,101 @@ def affine(
     if bias is not None:
         normalized = normalized + bias.reshape(shape)
     return normalized
+
+
+# Shared by batch_norm and instance_norm; private, so the API page lists only the layers' helpers.
+
+
+def _require_statistics_arguments(
+    channels: int,
+    running_mean: torch.Tensor | None,
+    running_var: torch.Tensor | None,
+    weight: torch.Tensor | None,
+    bias: torch.Tensor | None,
+    momentum: object,
+    eps: object,
+) -> tuple[float, float]:
+    """Check the per-channel tensors, ``momentum`` and ``eps`` of a batch or instance norm.
+
+    Args:
+        channels: the number of channels ``C`` of the input.
+        running_mean: ``None`` or a ``(C,)`` tensor.
+        running_var: ``None`` or a ``(C,)`` tensor.
+        weight: ``None`` or a ``(C,)`` tensor.
+        bias: ``None`` or a ``(C,)`` tensor.
+        momentum: a number in ``[0, 1]``.
+        eps: a number ``>= 0``.
+
+    Returns:
+        ``momentum`` and ``eps`` as floats.
+    """
+    for name, value in (
+        ("running_mean", running_mean),
+        ("running_var", running_var),
+        ("weight", weight),
+        ("bias", bias),
+    ):
+        require_per_channel(name, value, channels)
+    return require_momentum(momentum, allow_none=False), require_eps(eps)
+
+
+def _running_statistics(
+    input: torch.Tensor,
+    running_mean: torch.Tensor | None,
+    running_var: torch.Tensor | None,
+    condition: str,
+) -> tuple[torch.Tensor, torch.Tensor]:
+    """The running mean and variance shaped to broadcast over ``input``; both are required.
+
+    Args:
+        input: the ``(N, C, *)`` input they will normalize.
+        running_mean: the ``(C,)`` running mean.
+        running_var: the ``(C,)`` running variance.
+        condition: the argument setting that needs them, for the error message.
+    """
+    if running_mean is None or running_var is None:
+        raise ValueError(f"running_mean and running_var are required when {condition}")
+    shape = channel_shape(input)
+    return running_mean.reshape(shape), running_var.reshape(shape)
+
+
+def _normalize(
+    input: torch.Tensor,
+    mean: torch.Tensor,
+    var: torch.Tensor,
+    eps: float,
+    weight: torch.Tensor | None,
+    bias: torch.Tensor | None,
+) -> torch.Tensor:
+    """``(input - mean) / sqrt(var + eps)``, then the per-channel :func:`affine` map."""
+    return affine((input - mean) / torch.sqrt(var + eps), weight, bias)
+
+
+def _per_channel_state(
+    num_features: int,
+    with_affine: bool,
+    use_bias: bool,
+    track_running_stats: bool,
+    dtype: torch.dtype,
+) -> tuple[torch.Tensor | None, torch.Tensor | None, torch.Tensor | None, torch.Tensor | None]:
+    """The initial ``weight``, ``bias``, ``running_mean`` and ``running_var`` of a norm module.
+
+    Args:
+        num_features: the number of channels ``C``.
+        with_affine: create ``weight`` (ones) and, with ``use_bias``, ``bias`` (zeros).
+        use_bias: with ``with_affine``, whether to create ``bias``.
+        track_running_stats: create ``running_mean`` (zeros) and ``running_var`` (ones).
+        dtype: dtype of every tensor.
+
+    Returns:
+        The four tensors, ``None`` where not created.
+    """
+    weight = bias = running_mean = running_var = None
+    if with_affine:
+        weight = torch.ones(num_features, dtype=dtype, requires_grad=True)
+        if use_bias:
+            bias = torch.zeros(num_features, dtype=dtype, requires_grad=True)
+    if track_running_stats:
+        running_mean = torch.zeros(num_features, dtype=dtype)
+        running_var = torch.ones(num_features, dtype=dtype)
+    return weight, bias, running_mean, running_var

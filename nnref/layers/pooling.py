@@ -262,6 +262,14 @@ def _unbatch(tensor: torch.Tensor, unbatched: bool) -> torch.Tensor:
     return tensor.squeeze(0) if unbatched else tensor
 
 
+def _max_result(
+    values: torch.Tensor, indices: torch.Tensor, unbatched: bool, return_indices: bool
+) -> torch.Tensor | tuple[torch.Tensor, torch.Tensor]:
+    """The values of a max pooling, with their indices if asked for, unbatched if the input was."""
+    values, indices = _unbatch(values, unbatched), _unbatch(indices, unbatched)
+    return (values, indices) if return_indices else values
+
+
 # --------------------------------------------------------------------------------------------
 # Max pooling
 # --------------------------------------------------------------------------------------------
@@ -281,9 +289,7 @@ def _max_pool(
         _sliding_axis(length, k, s, p, d, ceil_mode)
         for length, k, s, p, d in zip(x.shape[2:], kernel, steps, pads, dilations, strict=True)
     ]
-    values, indices = window_max(*gather_windows(x, axes))
-    values, indices = _unbatch(values, unbatched), _unbatch(indices, unbatched)
-    return (values, indices) if return_indices else values
+    return _max_result(*window_max(*gather_windows(x, axes)), unbatched, return_indices)
 
 
 def max_pool1d(
@@ -508,9 +514,8 @@ def _adaptive_axes(nd: int, x: torch.Tensor, output_size: object) -> list[Axis]:
 def _adaptive_max(nd, input, output_size, return_indices):
     x, unbatched = _batched("input", input, nd)
     _require_bool("return_indices", return_indices)
-    values, indices = window_max(*gather_windows(x, _adaptive_axes(nd, x, output_size)))
-    values, indices = _unbatch(values, unbatched), _unbatch(indices, unbatched)
-    return (values, indices) if return_indices else values
+    windows = gather_windows(x, _adaptive_axes(nd, x, output_size))
+    return _max_result(*window_max(*windows), unbatched, return_indices)
 
 
 def _adaptive_avg(nd, input, output_size):

@@ -9,6 +9,11 @@ from nnref.layers.recurrent import affine, check_cell, run_sequence
 NONLINEARITIES = ("tanh", "relu")
 
 
+def _require_nonlinearity(nonlinearity: object) -> None:
+    if nonlinearity not in NONLINEARITIES:
+        raise ValueError(f"nonlinearity must be 'tanh' or 'relu', got {nonlinearity!r}")
+
+
 def rnn_cell(
     input: torch.Tensor,
     hx: torch.Tensor | None,
@@ -34,8 +39,7 @@ def rnn_cell(
     Returns:
         The new hidden state, shaped like ``hx``.
     """
-    if nonlinearity not in NONLINEARITIES:
-        raise ValueError(f"nonlinearity must be 'tanh' or 'relu', got {nonlinearity!r}")
+    _require_nonlinearity(nonlinearity)
     hx = check_cell(input, hx, weight_ih, weight_hh, bias_ih, bias_hh, gates=1)
     pre = affine(input, weight_ih, bias_ih) + affine(hx, weight_hh, bias_hh)
     return torch.tanh(pre) if nonlinearity == "tanh" else pre.clamp(min=0)
@@ -70,8 +74,7 @@ def rnn(
         directions concatenated (``D*hidden_size`` features); ``h_n`` every layer's and
         direction's final state, ordered ``[layer0, layer0_reverse, layer1, ...]``.
     """
-    if nonlinearity not in NONLINEARITIES:
-        raise ValueError(f"nonlinearity must be 'tanh' or 'relu', got {nonlinearity!r}")
+    _require_nonlinearity(nonlinearity)
 
     def cell(x, h, w_ih, w_hh, b_ih, b_hh, _w_hr):
         return rnn_cell(x, h, w_ih, w_hh, b_ih, b_hh, nonlinearity)

@@ -103,6 +103,48 @@ def _check_model_input(name: str, x: torch.Tensor, params: Params, nhead: int) -
         )
 
 
+def _attend(
+    query: torch.Tensor,
+    key_value: torch.Tensor,
+    attention: Params,
+    nhead: int,
+    mask: torch.Tensor | None,
+    key_padding_mask: torch.Tensor | None,
+    is_causal: bool,
+    batch_first: bool,
+) -> torch.Tensor:
+    """The output of one attention sublayer (its weights are not needed)."""
+    return multi_head_attention(
+        query,
+        key_value,
+        key_value,
+        attention,
+        nhead,
+        attn_mask=mask,
+        key_padding_mask=key_padding_mask,
+        need_weights=False,
+        is_causal=is_causal,
+        batch_first=batch_first,
+    )[0]
+
+
+def _residual_blocks(
+    x: torch.Tensor,
+    sublayers: list[Callable[[torch.Tensor], torch.Tensor]],
+    params: Params,
+    eps: float,
+    norm_first: bool,
+) -> torch.Tensor:
+    """Each sublayer in turn, with its residual and its ``norm1``, ``norm2``, ... (pre or post)."""
+    for index, sublayer in enumerate(sublayers, start=1):
+        norm = f"norm{index}"
+        if norm_first:
+            x = x + sublayer(_norm(x, params, norm, eps))
+        else:
+            x = _norm(x + sublayer(x), params, norm, eps)
+    return x
+
+
 def transformer_encoder_layer(
     src: torch.Tensor,
     params: Params,
@@ -136,27 +178,14 @@ def transformer_encoder_layer(
     attention = _sub(params, "self_attn")
 
     def self_attention(x: torch.Tensor) -> torch.Tensor:
-        return multi_head_attention(
-            x,
-            x,
-            x,
-            attention,
-            nhead,
-            attn_mask=src_mask,
-            key_padding_mask=src_key_padding_mask,
-            need_weights=False,
-            is_causal=is_causal,
-            batch_first=batch_first,
-        )[0]
+        return _attend(
+            x, x, attention, nhead, src_mask, src_key_padding_mask, is_causal, batch_first
+        )
 
-    x = src
-    if norm_first:
-        x = x + self_attention(_norm(x, params, "norm1", layer_norm_eps))
-        x = x + feed_forward(_norm(x, params, "norm2", layer_norm_eps), params, activation)
-    else:
-        x = _norm(x + self_attention(x), params, "norm1", layer_norm_eps)
-        x = _norm(x + feed_forward(x, params, activation), params, "norm2", layer_norm_eps)
-    return x
+    def feed(x: torch.Tensor) -> torch.Tensor:
+        return feed_forward(x, params, activation)
+
+    return _residual_blocks(src, [self_attention, feed], params, layer_norm_eps, norm_first)
 
 
 def transformer_decoder_layer(
@@ -189,44 +218,27 @@ def transformer_decoder_layer(
     self_params, cross_params = _sub(params, "self_attn"), _sub(params, "multihead_attn")
 
     def self_attention(x: torch.Tensor) -> torch.Tensor:
-        return multi_head_attention(
-            x,
-            x,
-            x,
-            self_params,
-            nhead,
-            attn_mask=tgt_mask,
-            key_padding_mask=tgt_key_padding_mask,
-            need_weights=False,
-            is_causal=tgt_is_causal,
-            batch_first=batch_first,
-        )[0]
+        return _attend(
+            x, x, self_params, nhead, tgt_mask, tgt_key_padding_mask, tgt_is_causal, batch_first
+        )
 
     def cross_attention(x: torch.Tensor) -> torch.Tensor:
-        return multi_head_attention(
+        return _attend(
             x,
-            memory,
             memory,
             cross_params,
             nhead,
-            attn_mask=memory_mask,
-            key_padding_mask=memory_key_padding_mask,
-            need_weights=False,
-            is_causal=memory_is_causal,
-            batch_first=batch_first,
-        )[0]
+            memory_mask,
+            memory_key_padding_mask,
+            memory_is_causal,
+            batch_first,
+        )
 
-    eps = layer_norm_eps
-    x = tgt
-    if norm_first:
-        x = x + self_attention(_norm(x, params, "norm1", eps))
-        x = x + cross_attention(_norm(x, params, "norm2", eps))
-        x = x + feed_forward(_norm(x, params, "norm3", eps), params, activation)
-    else:
-        x = _norm(x + self_attention(x), params, "norm1", eps)
-        x = _norm(x + cross_attention(x), params, "norm2", eps)
-        x = _norm(x + feed_forward(x, params, activation), params, "norm3", eps)
-    return x
+    def feed(x: torch.Tensor) -> torch.Tensor:
+        return feed_forward(x, params, activation)
+
+    sublayers = [self_attention, cross_attention, feed]
+    return _residual_blocks(tgt, sublayers, params, layer_norm_eps, norm_first)
 
 
 def _layers(params: Params) -> list[dict[str, torch.Tensor]]:

@@ -114,8 +114,9 @@ def test_search_finds_the_page(page, base_url, lang, query, expected):
     found: list[str] = []
     # The search worker builds its index after the page loads; a query typed before it is
     # ready gets no answer, so type it again (as a reader would) until the index answers.
-    # Building the index of ~700 sections takes seconds on a busy 2-core machine: allow 60 s.
-    for _ in range(30):
+    # Each wait is longer than the last: on a busy 2-core machine one query can take seconds,
+    # and retyping sooner would discard the answer that is on its way.
+    for seconds in (3, 6, 12, 24, 30):
         page.keyboard.press("Control+A")
         page.keyboard.press("Backspace")
         page.keyboard.type(query)
@@ -124,7 +125,7 @@ def test_search_finds_the_page(page, base_url, lang, query, expected):
                 """([target]) => [...document.querySelectorAll(".md-search-result__item a")]
                     .map(a => new URL(a.href)).some(u => u.origin + u.pathname === target)""",
                 arg=[target],
-                timeout=2_000,
+                timeout=seconds * 1000,
             )
             return
         except PlaywrightTimeout:

@@ -2,6 +2,8 @@
 
 import pytest
 import torch
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from torch import nn
 
 import nnref
@@ -60,3 +62,68 @@ def test_mse_loss_broadcasting_warns_like_torch_and_gives_the_same_value():
 def test_mse_loss_rejects_bad_arguments(args, kwargs, error, match):
     with pytest.raises(error, match=match):
         nnref.mse_loss(*args, **kwargs)
+
+
+@pytest.mark.parametrize("reduction", REDUCTIONS)
+def test_mse_loss_weight_divides_the_mean_by_the_sum_of_weights(reduction):
+    torch.manual_seed(0)
+    x = torch.randn(4, 3, dtype=torch.float64, requires_grad=True)
+    y = torch.randn(4, 3, dtype=torch.float64, requires_grad=True)
+    weight = torch.rand(4, 3, dtype=torch.float64, requires_grad=True)
+    ours = nnref.mse_loss(x, y, reduction, weight=weight)
+    theirs = nn.functional.mse_loss(x, y, reduction=reduction, weight=weight)
+    torch.testing.assert_close(ours, theirs)
+    upstream = torch.randn_like(ours)
+    for g_ours, g_theirs in zip(
+        torch.autograd.grad(ours, (x, y, weight), upstream),
+        torch.autograd.grad(theirs, (x, y, weight), upstream),
+        strict=True,
+    ):
+        torch.testing.assert_close(g_ours, g_theirs)
+    if reduction == "mean":
+        torch.testing.assert_close(ours, (weight * (x - y) ** 2).sum() / weight.sum())
+    assert torch.autograd.gradcheck(
+        lambda a, b, w: nnref.mse_loss(a, b, reduction, weight=w), (x, y, weight)
+    )
+
+
+def test_mse_loss_rejects_a_weight_of_another_shape():
+    with pytest.raises(ValueError, match="weight"):
+        nnref.mse_loss(torch.randn(3), torch.randn(3), weight=torch.ones(3, 1))
+    with pytest.raises(ValueError, match="same size"):
+        nn.functional.mse_loss(torch.randn(3), torch.randn(3), weight=torch.ones(3, 1))
+
+
+def test_mse_loss_broadcast_pitfall_of_the_page():
+    prediction = torch.tensor([[1.0], [2.0], [3.0]])
+    target = torch.tensor([1.0, 2.0, 3.0])
+    with pytest.warns(UserWarning, match="different to the input size"):
+        wrong = nn.MSELoss()(prediction, target)
+    torch.testing.assert_close(wrong, torch.tensor(4 / 3))  # mean (i - j)^2 over 3 x 3 pairs
+    assert nn.MSELoss()(prediction.squeeze(1), target).item() == 0.0
+
+
+@pytest.mark.parametrize("batch_size", [8, 64, 512])
+def test_mse_sum_gradient_is_batch_size_times_the_mean_gradient(batch_size):
+    torch.manual_seed(0)
+    model = nn.Linear(3, 1).double()
+    x = torch.randn(batch_size, 3, dtype=torch.float64)
+    y = x.sum(dim=1, keepdim=True)
+    grads = {}
+    for reduction in ("mean", "sum"):
+        (grads[reduction],) = torch.autograd.grad(
+            nnref.mse_loss(model(x), y, reduction), model.weight
+        )
+    torch.testing.assert_close(grads["sum"], batch_size * grads["mean"])
+
+
+@settings(max_examples=40)
+@given(
+    shape=st.lists(st.integers(1, 4), min_size=0, max_size=4).map(tuple),
+    reduction=st.sampled_from(REDUCTIONS),
+)
+def test_mse_loss_output_shape(shape, reduction):
+    x, y = torch.randn(shape), torch.randn(shape)
+    ours = nnref.mse_loss(x, y, reduction)
+    assert ours.shape == (shape if reduction == "none" else ())
+    torch.testing.assert_close(ours, nn.functional.mse_loss(x, y, reduction=reduction))

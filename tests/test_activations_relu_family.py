@@ -594,6 +594,19 @@ def test_elu_kink_for_alpha_not_1_and_celu_is_smooth():
         assert got == pytest.approx(expected, rel=1e-6)
 
 
+def test_negative_alpha_equals_torch_celu_stays_monotonic_and_elu_does_not():
+    x = torch.linspace(-6, 3, 91, dtype=torch.float64)
+    for ours, theirs in [(elu, F.elu), (celu, F.celu)]:
+        torch.testing.assert_close(ours(x, -0.5), theirs(x, -0.5))
+        ours_grad = _grad(lambda t, f=ours: f(t, -0.5), x)[1]
+        torch.testing.assert_close(ours_grad, _grad(lambda t, f=theirs: f(t, -0.5), x)[1])
+    assert (celu_derivative(x, -0.5) > 0).all()  # e^(x / alpha) > 0: increasing for alpha < 0
+    assert celu(torch.tensor([-30.0], dtype=torch.float64), -0.5).item() < -1e10  # unbounded
+    assert (elu_derivative(x[x < 0], -0.5) < 0).all()  # alpha e^x < 0: ELU decreases there
+    with pytest.raises(AssertionError):  # the rescaling identity needs alpha > 0
+        torch.testing.assert_close(F.celu(x, -2.0), -2.0 * F.elu(x / -2.0))
+
+
 def test_celu_rejects_alpha_zero_like_torch():
     with pytest.raises(RuntimeError, match="alpha cannot be 0"):
         F.celu(torch.randn(3), 0.0)

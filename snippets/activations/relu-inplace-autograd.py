@@ -1,6 +1,7 @@
 import torch
 from torch import nn
 
+torch.manual_seed(0)
 x = torch.randn(3, requires_grad=True)
 
 # nn.Sigmoid saves its output for the backward pass; an in-place ReLU overwrites it

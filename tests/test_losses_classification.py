@@ -144,6 +144,21 @@ def test_cross_entropy_label_smoothing_is_the_formula_on_the_page():
     torch.testing.assert_close(cross_entropy(x, y, weight=weight, label_smoothing=eps), expected)
 
 
+def test_cross_entropy_smoothed_indices_are_the_smoothed_target_up_to_the_mean_divisor():
+    x = _logits(5, 4)
+    y = torch.tensor([0, 3, 2, 1, 1])
+    weight = torch.tensor([1.0, 2.0, 0.5, 3.0], dtype=DOUBLE)
+    eps = 0.2
+    smoothed = (1 - eps) * F.one_hot(y, 4).to(DOUBLE) + eps / 4
+    options = dict(weight=weight, label_smoothing=eps)
+    for f in (F.cross_entropy, cross_entropy):
+        per_index = f(x, y, reduction="none", **options)
+        per_probability = f(x, smoothed, weight=weight, reduction="none")
+        torch.testing.assert_close(per_index, per_probability)
+        torch.testing.assert_close(f(x, y, **options), per_index.sum() / weight[y].sum())
+        torch.testing.assert_close(f(x, smoothed, weight=weight), per_index.sum() / 5)
+
+
 def test_cross_entropy_every_target_ignored_gives_nan_mean_and_zero_sum():
     x = _logits(2, 3)
     y = torch.tensor([-100, -100])
@@ -435,6 +450,7 @@ def test_bce_output_shapes_match_torch(shape, reduction):
     [
         (binary_cross_entropy, dict(input=torch.tensor([2.0, -1.0])), ValueError, "input"),
         (binary_cross_entropy, dict(target=torch.tensor([1, 0])), TypeError, "target"),
+        (binary_cross_entropy, dict(target=torch.tensor([2.0, 0.0])), ValueError, "target"),
         (binary_cross_entropy, dict(target=torch.ones(1, 2)), ValueError, "target"),
         (binary_cross_entropy, dict(weight=torch.ones(3)), ValueError, "weight"),
         (binary_cross_entropy, dict(reduction="batchmean"), ValueError, "reduction"),
@@ -910,6 +926,17 @@ def test_pitfall_bce_loss_on_logits_raises_or_silently_lies():
     right = F.binary_cross_entropy_with_logits(small, labels)
     twice = F.binary_cross_entropy_with_logits(torch.sigmoid(small), labels)
     assert wrong < right / 2 and not torch.isclose(twice, right)
+
+
+def test_bce_loss_checks_the_target_range_and_bce_with_logits_does_not():
+    with pytest.raises(RuntimeError, match="all elements of target should be between 0 and 1"):
+        F.binary_cross_entropy(torch.tensor([0.5]), torch.tensor([2.0]))
+    with pytest.raises(ValueError, match="target"):
+        binary_cross_entropy(torch.tensor([0.5]), torch.tensor([2.0]))
+    unchecked = F.binary_cross_entropy_with_logits(torch.tensor([0.0]), torch.tensor([2.0]))
+    torch.testing.assert_close(
+        binary_cross_entropy_with_logits(torch.tensor([0.0]), torch.tensor([2.0])), unchecked
+    )
 
 
 def test_pitfall_sigmoid_then_bce_loss_saturates_where_bce_with_logits_does_not():

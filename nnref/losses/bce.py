@@ -93,6 +93,8 @@ def binary_cross_entropy(
             "input must hold probabilities in [0, 1]; for logits use "
             "binary_cross_entropy_with_logits (or apply a sigmoid first)"
         )
+    if ((target < 0) | (target > 1)).any():
+        raise ValueError("target must hold values in [0, 1] (torch checks it in BCELoss)")
     weight = _broadcast_to("weight", weight, target.shape)
     losses = _ClampedBinaryCrossEntropy.apply(input, target)
     if weight is not None:

@@ -16,6 +16,7 @@ class SwiGLUFeedForward(nn.Module):
         return self.down(value * F.silu(gate))
 
 
+torch.manual_seed(0)
 d_model = 48
 relu_ffn = nn.Sequential(
     nn.Linear(d_model, 4 * d_model, bias=False),

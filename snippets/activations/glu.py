@@ -1,6 +1,8 @@
 import torch
 from torch import nn
 
+torch.manual_seed(0)
+
 glu = nn.GLU()  # dim=-1
 print(glu)
 x = torch.tensor([[1.0, 2.0, 0.0, 100.0]])  # a = [1, 2], b = [0, 100]

@@ -481,3 +481,14 @@ def test_likelihood_snippet_learns_the_frequencies_and_reaches_the_entropy():
     output = run_snippet(SNIPPETS / "losses/softmax-cross-entropy-likelihood.py")
     assert "tensor([0.5000, 0.3000, 0.2000])" in output
     assert "minimal mean loss: 1.0297" in output and "entropy of the labels: 1.0297" in output
+
+
+def test_mse_on_softmax_barely_corrects_a_confident_mistake_where_cross_entropy_does():
+    wrong = torch.tensor([[-5.0, 5.0, 0.0]], requires_grad=True)
+    label, one_hot = torch.tensor([0]), torch.tensor([[1.0, 0.0, 0.0]])
+    (g_ce,) = torch.autograd.grad(F.cross_entropy(wrong, label), wrong)
+    (g_mse,) = torch.autograd.grad((wrong.softmax(1) - one_hot).pow(2).sum(), wrong)
+    assert g_mse.norm() < g_ce.norm() / 50
+    output = run_snippet(SNIPPETS / "losses/softmax-cross-entropy-gradient.py")
+    assert "gradient norm of cross-entropy: 1.4094" in output
+    assert "gradient norm of MSE on softmax: 0.0187" in output

@@ -23,3 +23,9 @@ labels = torch.tensor([0, 2, 1, 2])
 (grad,) = torch.autograd.grad(F.cross_entropy(batch, labels), batch)  # reduction="mean"
 expected = (batch.softmax(1) - F.one_hot(labels, 3)) / 4
 print("mean over N = 4 divides the gradient by 4:", torch.allclose(grad, expected))
+
+wrong = torch.tensor([[-5.0, 5.0, 0.0]], requires_grad=True)  # class 0, confidently wrong
+(g_ce,) = torch.autograd.grad(F.cross_entropy(wrong, y), wrong)
+(g_mse,) = torch.autograd.grad((wrong.softmax(1) - one_hot).pow(2).sum(), wrong)
+print("confidently wrong, gradient norm of cross-entropy:", round(g_ce.norm().item(), 4))
+print("confidently wrong, gradient norm of MSE on softmax:", round(g_mse.norm().item(), 4))

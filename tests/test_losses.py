@@ -127,3 +127,56 @@ def test_mse_loss_output_shape(shape, reduction):
     ours = nnref.mse_loss(x, y, reduction)
     assert ours.shape == (shape if reduction == "none" else ())
     torch.testing.assert_close(ours, nn.functional.mse_loss(x, y, reduction=reduction))
+
+
+def test_mse_is_the_mean_of_squared_errors_without_a_root():
+    prediction = torch.tensor([2.5, 0.0, 2.0, 8.0])
+    target = torch.tensor([3.0, -0.5, 2.0, 7.0])
+    mse = nn.MSELoss()(prediction, target)
+    assert mse.item() == 0.375  # (0.25 + 0.25 + 0 + 1) / 4
+    assert mse.sqrt().item() == pytest.approx(0.6124, abs=1e-4)  # RMSE, not what MSELoss returns
+
+
+def test_positional_reduction_pitfall_of_the_page():
+    prediction, target = torch.tensor([1.0, 2.0, 3.0]), torch.zeros(3)
+    with pytest.warns(UserWarning, match="deprecated"):
+        module = nn.MSELoss("sum")  # lands in size_average
+    assert module.reduction == "mean"
+    with pytest.warns(UserWarning, match="deprecated"):
+        function = nn.functional.mse_loss(prediction, target, "sum")
+    torch.testing.assert_close(function, torch.tensor(14 / 3))
+    torch.testing.assert_close(module(prediction, target), torch.tensor(14 / 3))
+    assert nn.functional.mse_loss(prediction, target, reduction="sum").item() == 14.0
+
+
+@pytest.mark.parametrize(
+    ("input_dtype", "target_dtype"),
+    [
+        (torch.float32, torch.float64),
+        (torch.float64, torch.float32),
+        (torch.float32, torch.long),
+        (torch.long, torch.float32),
+        (torch.float16, torch.float32),
+        (torch.long, torch.long),
+    ],
+    ids=str,
+)
+def test_mse_loss_dtype_is_the_promoted_one_like_torch(input_dtype, target_dtype):
+    x = torch.tensor([0.5, 1.0, 2.0, 3.0]).to(input_dtype)
+    y = torch.tensor([1.0, 0.0, 2.0, 5.0]).to(target_dtype)
+    try:
+        theirs = nn.functional.mse_loss(x, y)
+    except NotImplementedError:  # two integer tensors
+        with pytest.raises(TypeError, match="floating-point"):
+            nnref.mse_loss(x, y)
+        return
+    ours = nnref.mse_loss(x, y)
+    assert ours.dtype == theirs.dtype == torch.promote_types(input_dtype, target_dtype)
+    torch.testing.assert_close(ours, theirs)
+
+
+def test_weighted_mse_loss_accepts_integer_tensors_like_torch():
+    x, y, weight = torch.tensor([1, 2, 3]), torch.tensor([0, 0, 1]), torch.tensor([1.0, 0.5, 2.0])
+    torch.testing.assert_close(
+        nnref.mse_loss(x, y, weight=weight), nn.functional.mse_loss(x, y, weight=weight)
+    )

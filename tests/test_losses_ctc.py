@@ -200,6 +200,40 @@ def test_torch_fails_gradcheck_in_log_probs_but_passes_in_logits():
     )
 
 
+@pytest.mark.parametrize(
+    ("log_probs_of", "exact"),
+    [
+        (lambda z: z[0].log_softmax(1), True),
+        (lambda z: z[0].softmax(1).log(), True),
+        (lambda z: torch.log(0.3 * z[0].softmax(1) + 0.7 * z[1].softmax(1)), True),
+        (lambda z: z[0].log_softmax(1) + 0.5, True),
+        (lambda z: (z[0] / 2).log_softmax(1), True),
+        (lambda z: z[0].log_softmax(1) / 0.5, False),
+        (lambda z: z[0] * 1.0, False),
+    ],
+    ids=[
+        "log_softmax",
+        "log-of-softmax",
+        "mixture",
+        "constant",
+        "temperature-first",
+        "temperature-after",
+        "raw-logits",
+    ],
+)
+def test_torch_gradient_is_exact_upstream_only_for_log_probs_normalised_per_frame(
+    log_probs_of, exact
+):
+    """The extra softmax term of torch's gradient is the gradient of sum_k exp(log_probs): it
+    vanishes upstream whenever that sum is constant (1, or e^c for a constant shift)."""
+    z = torch.randn(2, 6, 4, dtype=DOUBLE, generator=torch.Generator().manual_seed(0))
+    z.requires_grad_()
+    target, lengths = torch.tensor([1, 2, 2]), (torch.tensor(6), torch.tensor(3))
+    (g_torch,) = torch.autograd.grad(F.ctc_loss(log_probs_of(z), target, *lengths), z)
+    (g_exact,) = torch.autograd.grad(ctc_loss(log_probs_of(z), target, *lengths), z)
+    assert torch.allclose(g_torch, g_exact) is exact
+
+
 def test_padding_value_is_ignored():
     log_probs = torch.randn(6, 2, 5, dtype=DOUBLE).log_softmax(2)
     lengths = (torch.tensor([6, 6]), torch.tensor([3, 2]))

@@ -450,7 +450,7 @@ def test_poisson_log_input_pitfall_of_the_page():
         ((torch.randn(3), torch.rand(3)), {"full": "yes"}, TypeError, "full"),
         ((torch.randn(3), torch.rand(3)), {"eps": -1e-8}, ValueError, "eps"),
         ((torch.randn(3), torch.rand(4)), {}, ValueError, "cannot be broadcast"),
-        ((torch.tensor([1, 2]), torch.rand(2)), {}, TypeError, "input"),
+        ((torch.tensor([1, 2]), [1.0, 2.0]), {}, TypeError, "target"),
         ((torch.randn(2), (1.0, 2.0)), {}, TypeError, "target"),
     ],
 )
@@ -592,6 +592,7 @@ def test_gaussian_target_broadcasts_silently_like_torch():
         (torch.ones(3), {}, ValueError, "var"),
         (torch.ones(4, 3, 1), {}, ValueError, "var"),
         (torch.ones(1, 1), {}, ValueError, "var"),
+        (torch.ones(4, 3, dtype=torch.long), {}, TypeError, "var"),
         (torch.ones(4, 3), {"reduction": "avg"}, ValueError, "reduction"),
         (torch.ones(4, 3), {"full": 1}, TypeError, "full"),
         (torch.ones(4, 3), {"eps": -1.0}, ValueError, "eps"),
@@ -604,10 +605,18 @@ def test_gaussian_nll_loss_rejects_bad_arguments(var, kwargs, error, match):
 
 
 @pytest.mark.parametrize(
-    "var", [torch.tensor([1.0, -1.0, 1.0, 1.0]), -1.0, 1, torch.ones(3), torch.ones(1, 1)]
+    "var",
+    [
+        torch.tensor([1.0, -1.0, 1.0, 1.0]),
+        -1.0,
+        1,
+        torch.ones(3),
+        torch.ones(1, 1),
+        torch.ones(4, 3, dtype=torch.long),
+    ],
 )
 def test_torch_rejects_the_same_variances(var):
-    with pytest.raises((ValueError, TypeError)):
+    with pytest.raises((ValueError, TypeError, RuntimeError)):
         F.gaussian_nll_loss(torch.randn(4, 3), torch.randn(4, 3), var)
 
 
@@ -634,3 +643,67 @@ def test_gaussian_nll_loss_output_shape(shapes, reduction, full):
     assert ours.shape == (shape if reduction == "none" else ())
     theirs = F.gaussian_nll_loss(mean, target, var, full=full, reduction=reduction)
     torch.testing.assert_close(ours, theirs)
+
+
+# --------------------------------------------------------------------------------------------
+# Dtypes (the tables of the pages)
+# --------------------------------------------------------------------------------------------
+
+_F32, _F64, _LONG = torch.float32, torch.float64, torch.long
+
+
+# (ours, torch's) for every loss of this file, with their extra arguments bound
+_LOSS_PAIRS = {
+    "l1": (l1_loss, F.l1_loss),
+    "huber": (huber_loss, F.huber_loss),
+    "smooth_l1": (smooth_l1_loss, F.smooth_l1_loss),
+    "smooth_l1 beta=0": (
+        lambda x, y: smooth_l1_loss(x, y, beta=0.0),
+        lambda x, y: F.smooth_l1_loss(x, y, beta=0.0),
+    ),
+    "poisson": (poisson_nll_loss, F.poisson_nll_loss),
+    "poisson rate full": (
+        lambda x, y: poisson_nll_loss(x, y, False, True),
+        lambda x, y: F.poisson_nll_loss(x, y, False, True),
+    ),
+    "gaussian": (
+        lambda x, y: gaussian_nll_loss(x, y, torch.ones(4)),
+        lambda x, y: F.gaussian_nll_loss(x, y, torch.ones(4)),
+    ),
+    "gaussian float var": (
+        lambda x, y: gaussian_nll_loss(x, y, 2.0),
+        lambda x, y: F.gaussian_nll_loss(x, y, 2.0),
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("input_dtype", "target_dtype"),
+    [(_F32, _F64), (_F64, _F32), (_F32, _LONG), (_LONG, _F32), (_LONG, _LONG)],
+    ids=str,
+)
+@pytest.mark.parametrize("name", list(_LOSS_PAIRS))
+def test_output_dtype_and_dtype_errors_equal_torch(name, input_dtype, target_dtype):
+    ours_fn, torch_fn = _LOSS_PAIRS[name]
+    x = torch.tensor([0.5, 1.0, 2.0, 3.0]).to(input_dtype)
+    y = torch.tensor([1.0, 0.0, 2.0, 5.0]).to(target_dtype)
+    try:
+        theirs = torch_fn(x, y)
+    except (RuntimeError, NotImplementedError):
+        with pytest.raises(TypeError, match="input"):
+            ours_fn(x, y)
+        return
+    ours = ours_fn(x, y)
+    assert ours.dtype == theirs.dtype, name
+    torch.testing.assert_close(ours, theirs)
+
+
+def test_huber_keeps_the_input_dtype_and_the_others_promote():
+    x, y = torch.randn(5), torch.randn(5, dtype=DOUBLE)
+    assert F.huber_loss(x, y).dtype == huber_loss(x, y).dtype == torch.float32
+    assert F.smooth_l1_loss(x, y).dtype == smooth_l1_loss(x, y).dtype == DOUBLE
+    assert F.l1_loss(x, y).dtype == l1_loss(x, y).dtype == DOUBLE
+    with pytest.raises(RuntimeError):  # an integer input, even with a float target
+        F.huber_loss(torch.arange(5), x)
+    complex_loss = l1_loss(torch.randn(3, dtype=torch.cfloat), torch.zeros(3, dtype=torch.cfloat))
+    assert complex_loss.dtype == torch.float32  # the modulus is real

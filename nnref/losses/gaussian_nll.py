@@ -4,7 +4,7 @@ import math
 
 import torch
 
-from nnref._checks import require_floating, require_non_negative, require_reduction, require_tensor
+from nnref._checks import require_non_negative, require_reduction, require_tensor
 from nnref.losses.mse import check_target, reduce
 
 
@@ -25,6 +25,9 @@ def _variance(input: torch.Tensor, var: object) -> torch.Tensor:
             f"var must be a torch.Tensor or a float, got {type(var).__name__} "
             "(torch rejects a Python int too: write 1.0, not 1)"
         )
+    if not var.is_floating_point():
+        # torch fails too: it clamps a copy of var in place to the float eps
+        raise TypeError(f"var must have a floating-point dtype, got {var.dtype}")
     if bool((var < 0).any()):
         raise ValueError("var has negative entries: it is a variance (sigma squared)")
     if var.shape == input.shape:
@@ -54,7 +57,7 @@ def gaussian_nll_loss(
     clamped variance, and the gradient reaches ``var`` as if there were no clamp.
 
     Args:
-        input: the predicted means, any floating-point shape.
+        input: the predicted means, any shape (an integer tensor is promoted, as in torch).
         target: the observations; broadcast with ``input`` silently (no warning, unlike
             ``mse_loss``).
         var: the predicted **variances** (not standard deviations): a tensor that fits the
@@ -64,7 +67,7 @@ def gaussian_nll_loss(
         reduction: ``'mean'`` (default; over every element of the broadcast loss), ``'sum'``
             or ``'none'``.
     """
-    require_floating("input", require_tensor("input", input))
+    require_tensor("input", input)
     require_tensor("target", target)
     if not isinstance(full, bool):
         raise TypeError(f"full must be a bool, got {type(full).__name__}")

@@ -7,7 +7,13 @@ that the linear part has slope ``delta`` (Huber) or 1 (smooth L1).
 import torch
 
 from nnref._checks import require_floating, require_reduction, require_tensor
-from nnref.losses.mse import check_target, check_weight, reduce, reduce_weighted
+from nnref.losses.mse import (
+    check_promoted_dtype,
+    check_target,
+    check_weight,
+    reduce,
+    reduce_weighted,
+)
 
 
 def _require_threshold(name: str, value: object, *, allow_zero: bool) -> float:
@@ -29,8 +35,13 @@ def huber_loss(
 ) -> torch.Tensor:
     """Huber loss: ``0.5 e^2`` if ``|e| < delta``, else ``delta (|e| - 0.5 delta)``, ``e = x - y``.
 
+    Unlike the other regression losses, the result has the **input's dtype**, as in torch: the
+    loss is computed in the promoted dtype and cast back (a ``float64`` target with a
+    ``float32`` input gives a ``float32`` loss), and an integer input is refused even with a
+    floating-point target.
+
     Args:
-        input: predictions, any floating-point shape.
+        input: predictions, any shape, floating point.
         target: same shape as ``input`` (broadcast with a warning otherwise, like torch).
         reduction: ``'mean'`` (default), ``'sum'`` or ``'none'``.
         delta: where the loss switches from quadratic to linear; must be > 0.
@@ -47,6 +58,7 @@ def huber_loss(
     error = input - target
     absolute = error.abs()
     losses = torch.where(absolute < delta, 0.5 * error**2, delta * (absolute - 0.5 * delta))
+    losses = losses.to(input.dtype)  # torch writes the loss into a tensor like the input
     if weight is not None:
         return reduce_weighted(losses, weight, reduction, mean_over="elements")
     return reduce(losses, reduction)
@@ -61,14 +73,17 @@ def smooth_l1_loss(
     """Smooth L1 loss: ``0.5 e^2 / beta`` if ``|e| < beta``, else ``|e| - 0.5 beta``.
 
     Args:
-        input: predictions, any floating-point shape.
-        target: same shape as ``input`` (broadcast with a warning otherwise, like torch).
+        input: predictions, any shape.
+        target: same shape as ``input`` (broadcast with a warning otherwise, like torch). The
+            loss has the promoted dtype of ``input`` and ``target``, which must be floating
+            point (an integer input with a floating-point target works, as in torch).
         reduction: ``'mean'`` (default), ``'sum'`` or ``'none'``.
         beta: where the loss switches from quadratic to linear; must be >= 0. ``beta = 0`` is
             exactly the L1 loss (torch then calls ``l1_loss``).
     """
-    require_floating("input", require_tensor("input", input))
+    require_tensor("input", input)
     require_tensor("target", target)
+    check_promoted_dtype(input, target)
     require_reduction(reduction)
     beta = _require_threshold("beta", beta, allow_zero=True)
     check_target(input, target, warn=True)

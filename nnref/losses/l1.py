@@ -3,7 +3,13 @@
 import torch
 
 from nnref._checks import require_reduction, require_tensor
-from nnref.losses.mse import check_target, check_weight, reduce, reduce_weighted
+from nnref.losses.mse import (
+    check_promoted_dtype,
+    check_target,
+    check_weight,
+    reduce,
+    reduce_weighted,
+)
 
 
 def l1_loss(
@@ -19,7 +25,8 @@ def l1_loss(
 
     Args:
         input: predictions, any shape; real floating point or complex (then ``|.|`` is the
-            modulus, as in torch).
+            modulus, as in torch, and the loss is real). An integer input works with a
+            floating-point target: the loss is computed in the promoted dtype.
         target: same shape as ``input`` (broadcast with a warning otherwise, like torch).
         reduction: ``'mean'`` (default) divides the sum by the number of elements,
             ``'sum'`` adds them up, ``'none'`` returns the elementwise errors.
@@ -28,9 +35,9 @@ def l1_loss(
             divides by the **sum of the weights**.
     """
     require_tensor("input", input)
-    if not (input.is_floating_point() or input.is_complex()):
-        raise TypeError(f"input must have a floating-point or complex dtype, got {input.dtype}")
     require_tensor("target", target)
+    if weight is None:  # torch's weighted path has no dtype check
+        check_promoted_dtype(input, target, allow_complex=True)
     require_reduction(reduction)
     check_target(input, target, warn=True)
     check_weight(input, weight)

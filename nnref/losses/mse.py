@@ -9,7 +9,32 @@ import warnings
 
 import torch
 
-from nnref._checks import require_floating, require_reduction, require_tensor
+from nnref._checks import require_reduction, require_tensor
+
+
+def check_promoted_dtype(
+    input: torch.Tensor, target: torch.Tensor, *, allow_complex: bool = False
+) -> torch.dtype:
+    """Return the dtype ``input`` and ``target`` promote to; raise unless it is floating point.
+
+    torch computes these losses in the promoted dtype: an integer input with a floating-point
+    target works (``float32`` and ``float64`` give ``float64``), two integer tensors raise.
+
+    Args:
+        input: the predictions.
+        target: the targets.
+        allow_complex: accept a complex promoted dtype too (``l1_loss`` does).
+
+    Raises:
+        TypeError: if the promoted dtype is not floating point (or complex, when allowed).
+    """
+    dtype = torch.result_type(input, target)
+    if not (dtype.is_floating_point or (allow_complex and dtype.is_complex)):
+        kind = "floating-point or complex" if allow_complex else "floating-point"
+        raise TypeError(
+            f"input and target must promote to a {kind} dtype, got {input.dtype} and {target.dtype}"
+        )
+    return dtype
 
 
 def check_target(
@@ -95,17 +120,25 @@ def mse_loss(
 ) -> torch.Tensor:
     """Squared error between ``input`` and ``target``.
 
+    This is the mean of the squared errors itself, with no square root (the root mean squared
+    error, RMSE, is ``mse_loss(input, target).sqrt()``).
+
     Args:
         input: predictions, any shape.
-        target: same shape as ``input`` (broadcast with a warning otherwise, like torch).
+        target: same shape as ``input`` (broadcast with a warning otherwise, like torch). The
+            loss is computed in the promoted dtype of ``input`` and ``target``, which must be
+            floating point (two integer tensors raise, as in torch, unless ``weight`` is given:
+            torch's weighted path has no such check).
         reduction: ``'mean'`` (default) divides the sum by the number of elements,
             ``'sum'`` adds them up, ``'none'`` returns the elementwise errors.
         weight: optional weights of the input's shape (``torch.nn.functional.mse_loss`` only,
             not the module): each squared error is multiplied by its weight, and ``'mean'``
             then divides by the **sum of the weights**.
     """
-    require_floating("input", require_tensor("input", input))
+    require_tensor("input", input)
     require_tensor("target", target)
+    if weight is None:
+        check_promoted_dtype(input, target)
     require_reduction(reduction)
     check_target(input, target, warn=True)
     check_weight(input, weight)

@@ -4,7 +4,7 @@ import math
 
 import torch
 
-from nnref._checks import require_floating, require_non_negative, require_reduction, require_tensor
+from nnref._checks import require_non_negative, require_reduction, require_tensor
 from nnref.losses.mse import check_target, reduce
 
 
@@ -36,6 +36,7 @@ def poisson_nll_loss(
 
     Args:
         input: the predicted log-rate ``log(rate)`` if ``log_input`` (default), else the rate.
+            Any numeric dtype, as in torch: an integer tensor is promoted by ``exp``/``log``.
         target: observed counts (any non-negative numbers), broadcast with ``input`` silently.
         log_input: ``True``: loss ``exp(input) - target * input``; ``False``: loss
             ``input - target * log(input + eps)``.
@@ -44,7 +45,7 @@ def poisson_nll_loss(
         eps: keeps ``log(input + eps)`` finite at a zero rate (``log_input=False`` only).
         reduction: ``'mean'`` (default), ``'sum'`` or ``'none'``.
     """
-    require_floating("input", require_tensor("input", input))
+    require_tensor("input", input)
     require_tensor("target", target)
     _require_bool("log_input", log_input)
     _require_bool("full", full)

@@ -35,3 +35,25 @@ logits = torch.randn(T, C, dtype=torch.float64, requires_grad=True)
 print("gradcheck, F.ctc_loss in log_probs:", gradcheck(theirs, log_probs))
 print("gradcheck, F.ctc_loss in logits:   ", gradcheck(lambda z: theirs(z.log_softmax(1)), logits))
 print("gradcheck, nnref ctc_loss in log_probs:", gradcheck(ours, log_probs))
+
+# The extra softmax term cancels for any log_probs normalised per frame, not only log_softmax
+z = torch.randn(2, T, C, dtype=torch.float64, requires_grad=True)
+
+
+def exact_upstream(log_probs_of):
+    """Whether torch's gradient, back through log_probs_of(z), is the exact gradient in z."""
+    (g_torch,) = torch.autograd.grad(theirs(log_probs_of(z)), z)
+    (g_exact,) = torch.autograd.grad(ours(log_probs_of(z)), z)
+    return torch.allclose(g_torch, g_exact)
+
+
+def mixture(z):  # log of a mixture of two softmaxes: normalised
+    return torch.log(0.3 * z[0].softmax(1) + 0.7 * z[1].softmax(1))
+
+
+def sharpened(z):  # a temperature applied after the normalisation: not normalised
+    return z[0].log_softmax(1) / 0.5
+
+
+print("exact through a mixture of softmaxes:", exact_upstream(mixture))
+print("exact through log_softmax(z) / 0.5:  ", exact_upstream(sharpened))

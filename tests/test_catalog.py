@@ -96,38 +96,24 @@ def test_every_member_exists_and_has_its_example(concept, member):
     assert path.with_suffix(".out").exists(), f"{path.with_suffix('.out')}: run make goldens"
 
 
-# Classes defined in these torch.nn modules are the activations and losses area's to cover;
-# MultiheadAttention lives in the activation module but is a layer.
-_NOT_LAYER_MODULES = (
-    "torch.nn.modules.activation",
-    "torch.nn.modules.loss",
-    "torch.nn.modules.adaptive",
-    "torch.nn.modules.linear_cross_entropy_options",
-)
+def _public_nn_classes() -> list[str]:
+    return [
+        f"torch.nn.{name}"
+        for name in dir(torch.nn)
+        if not name.startswith("_") and inspect.isclass(getattr(torch.nn, name))
+    ]
 
 
-def _public_layer_classes() -> list[str]:
-    names = []
-    for name in dir(torch.nn):
-        obj = getattr(torch.nn, name)
-        if name.startswith("_") or not inspect.isclass(obj):
-            continue
-        if obj.__module__ in _NOT_LAYER_MODULES and name != "MultiheadAttention":
-            continue
-        names.append(f"torch.nn.{name}")
-    return names
-
-
-def test_every_public_layer_class_is_covered_or_excluded():
+def test_every_public_nn_class_is_covered_or_excluded():
     covered = {member.torch for _, member in MEMBERS}
     excluded = {entry.torch for entry in CATALOG.excluded}
-    missing = [name for name in _public_layer_classes() if name not in covered | excluded]
+    missing = [name for name in _public_nn_classes() if name not in covered | excluded]
     assert not missing, (
         f"torch {torch.__version__} has public torch.nn classes the catalog neither covers nor "
-        f"excludes: {missing}. Add a [[concept.members]] entry (nnref/catalog/layers/*.toml) "
+        f"excludes: {missing}. Add a [[concept.members]] entry (nnref/catalog/<area>/*.toml) "
         "or an [[excluded]] entry with its reason (nnref/catalog/layers/excluded.toml)"
     )
-    stale = sorted(name for name in excluded if name not in _public_layer_classes())
+    stale = sorted(name for name in excluded if name not in _public_nn_classes())
     assert not stale, f"excluded names that torch.nn no longer has: {stale}"
     assert all(entry.reason.strip() for entry in CATALOG.excluded)
 

@@ -10,3 +10,6 @@ for reduction in ("mean", "sum", "none"):
 
 # mean = sum / number of elements: (0.25 + 0.25 + 0 + 1) / 4
 print(((prediction - target) ** 2).mean())
+
+# MSE has no square root; the root mean squared error is a different number
+print("RMSE = sqrt(MSE):", nn.MSELoss()(prediction, target).sqrt())

@@ -75,7 +75,9 @@ def page(browser_context):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-@pytest.mark.parametrize("path", ["layers/linear/", "layers/lstm/", "losses/ctc-loss/", "tutorials/xor/"])
+@pytest.mark.parametrize(
+    "path", ["layers/linear/", "layers/lstm/", "losses/ctc-loss/", "tutorials/xor/"]
+)
 def test_formulas_are_rendered_by_katex(page, base_url, lang, path):
     page.goto(f"{base_url}/{lang}/{path}")
     page.wait_for_selector(".katex", timeout=10_000)

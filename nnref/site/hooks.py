@@ -6,12 +6,13 @@
   and a build warning (a failure under ``--strict``) for a missing or malformed source_hash;
 - the language selector links to the same page in the other languages;
 - zh: jieba user dictionary written from the glossary; ru: «ё» words indexed with «е»;
-- the search index is written as UTF-8, not as \\uXXXX escapes;
+- the search index leaves out code blocks and is written as UTF-8, not \\uXXXX escapes;
 - ``{{ torch_version }}`` in Markdown is replaced by the installed torch version.
 """
 
 import json
 import logging
+import re
 from importlib.metadata import version
 from pathlib import Path
 
@@ -105,9 +106,24 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
 @event_priority(50)  # before the search plugin writes its index
 def on_post_build(config: MkDocsConfig) -> None:
     index = _search_plugin(config).search_index
+    _drop_code_blocks(index.entries)
     if _lang(config) == "ru":
         spelling.add_spelling_field(index.entries)
     _write_index_as_utf8(index)
+
+
+_CODE_BLOCK = re.compile(r"<pre[ >].*?</pre>", re.DOTALL)
+
+
+def _drop_code_blocks(entries: list[dict]) -> None:
+    """Leave code blocks (snippets and their printed output) out of the search index.
+
+    Readers search for concepts, class and Keras names, which every page states in its
+    headings and prose; the code blocks were a third of the index and mostly matched
+    everywhere (``import torch``, ``print``).
+    """
+    for entry in entries:
+        entry["text"] = _CODE_BLOCK.sub(" ", entry.get("text", ""))
 
 
 def _write_index_as_utf8(index) -> None:

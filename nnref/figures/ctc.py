@@ -63,7 +63,7 @@ def ctc_loss() -> Figure:
     )
     lattice.set_title(r"$\mathcal{B}(a\,a\,\varnothing\,b\,\varnothing\,b) = a\,b\,b$")
 
-    image = heat.imshow(occupancy.T, cmap="Blues", vmin=0, vmax=1, aspect="auto")
+    image = heat.imshow(occupancy.T.numpy(), cmap="Blues", vmin=0, vmax=1, aspect="auto")
     for t in range(FRAMES):
         for s in range(rows):
             value = float(occupancy[t, s])

@@ -3,6 +3,7 @@
 import json
 import re
 from importlib.metadata import version
+from pathlib import Path
 
 import pytest
 
@@ -154,33 +155,39 @@ def test_missing_translation_falls_back_to_english_with_a_banner(tmp_path):
     assert "The <strong>mean squared error</strong>" in page
 
 
-def _index_tokens(index: dict, page: str) -> set[str]:
-    """Lower-case tokens of one page in a built search index, split as Material splits them."""
-    separator = re.compile(index["config"]["separator"].replace("\\u200b", "\u200b"))
-    url = page.removesuffix(".md").removesuffix("index").removesuffix(".ipynb") + "/"
-    url = url.removeprefix("/") if url != "/" else ""
-    tokens: set[str] = set()
+def _search_tokens(site: Path, lang: str) -> tuple[re.Pattern, dict[str, set[str]]]:
+    """The built index's separator, and each page's lower-case tokens split as Material does."""
+    index = json.loads((site / lang / "search" / "search_index.json").read_text(encoding="utf-8"))
+    separator = re.compile(index["config"]["separator"])
+    tokens: dict[str, set[str]] = {}
     for doc in index["docs"]:
-        if doc["location"].split("#")[0] == url:
-            words = re.sub(r"<[^>]+>", " ", doc["title"] + " " + doc["text"])
-            tokens |= {token for token in separator.split(words.lower()) if token}
-    return tokens
+        words = re.sub(r"<[^>]+>", " ", doc["title"] + " " + doc["text"]).lower()
+        page = tokens.setdefault(doc["location"].split("#")[0], set())
+        page |= {token for token in separator.split(words) if token}
+    return separator, tokens
+
+
+def _finds(name: str, separator: re.Pattern, tokens: set[str]) -> bool:
+    """Material appends * to each query term: a term matches a token it is a prefix of."""
+    terms = [term for term in separator.split(name.lower()) if term]
+    return all(any(token.startswith(term) for token in tokens) for term in terms)
+
+
+def _url(page: str) -> str:
+    """The index location of a page: ``layers/index.md`` -> ``layers/``, ``index.md`` -> ``""``."""
+    path = page.removesuffix(".md").removesuffix(".ipynb").removesuffix("index").rstrip("/")
+    return f"{path}/" if path else ""
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_search_finds_every_member_by_torch_and_keras_name(built_site, lang):
-    """Material appends * to each query term: a term matches a token it is a prefix of."""
-    site, _ = built_site
-    index = json.loads((site / lang / "search" / "search_index.json").read_text(encoding="utf-8"))
-    separator = re.compile(index["config"]["separator"].replace("\\u200b", "\u200b"))
-    missing = []
-    for concept, member in load().members():
-        tokens = _index_tokens(index, concept.page)
-        for name in (member.torch, *member.keras):
-            short = name.split(".")[-1].lower()
-            terms = [term for term in separator.split(short) if term]
-            if not all(any(token.startswith(term) for token in tokens) for term in terms):
-                missing.append(f"{short} -> {concept.page}")
+    separator, tokens = _search_tokens(built_site[0], lang)
+    missing = [
+        f"{name} -> {concept.page}"
+        for concept, member in load().members()
+        for name in (member.torch, *member.keras)
+        if not _finds(name.split(".")[-1], separator, tokens.get(_url(concept.page), set()))
+    ]
     assert not missing, f"{lang} search does not find these names on their pages: {missing}"
 
 
@@ -214,11 +221,10 @@ SEED_KERAS_NAMES = {
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_search_finds_every_keras_name_of_the_seed(built_site, lang):
-    site, _ = built_site
-    index = json.loads((site / lang / "search" / "search_index.json").read_text(encoding="utf-8"))
+    separator, tokens = _search_tokens(built_site[0], lang)
     missing = [
         f"{name} -> {page}"
         for name, page in SEED_KERAS_NAMES.items()
-        if not any(token.startswith(name.lower()) for token in _index_tokens(index, page))
+        if not _finds(name, separator, tokens.get(_url(page), set()))
     ]
     assert not missing, f"{lang} search does not find these Keras names: {missing}"

@@ -173,3 +173,14 @@ def test_catalog_validation_rejects_broken_entries(tmp_path, monkeypatch):
     )
     with pytest.raises(ValueError, match="unknown concept ids"):
         module._validate(broken)
+
+
+def test_catalog_validation_rejects_duplicates():
+    from dataclasses import replace
+
+    from nnref import catalog as module
+
+    with pytest.raises(ValueError, match=r"duplicate glossary term \(en\)"):
+        module._validate(replace(CATALOG, terms=CATALOG.terms + CATALOG.terms[:1]))
+    with pytest.raises(ValueError, match="duplicate member or excluded name"):
+        module._validate(replace(CATALOG, excluded=CATALOG.excluded + CATALOG.excluded[:1]))

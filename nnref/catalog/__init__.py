@@ -9,6 +9,7 @@ naming the entry.
 import functools
 import re
 import tomllib
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -192,18 +193,22 @@ def _concept(entry: dict) -> Concept:
 def _validate(catalog: Catalog) -> None:
     area_ids = [area.id for area in catalog.areas]
     concept_ids = [concept.id for concept in catalog.concepts]
-    page_paths = catalog.all_pages()
-    for kind, values in (("area", area_ids), ("concept", concept_ids), ("page", page_paths)):
-        duplicates = sorted({value for value in values if values.count(value) > 1})
-        if duplicates:
-            raise ValueError(f"concepts.toml: duplicate {kind} {duplicates}")
     group_ids = [group.id for group in catalog.groups]
     torch_names = [member.torch for _, member in catalog.members()]
     torch_names += [excluded.torch for excluded in catalog.excluded]
-    for kind, values in (("group", group_ids), ("member or excluded name", torch_names)):
-        duplicates = sorted({value for value in values if values.count(value) > 1})
+    unique = {
+        "area": area_ids,
+        "concept": concept_ids,
+        "page": catalog.all_pages(),
+        "group": group_ids,
+        "member or excluded name": torch_names,
+    }
+    for lang in LANGUAGES:
+        unique[f"glossary term ({lang})"] = [t.term[lang].casefold() for t in catalog.all_terms()]
+    for kind, values in unique.items():
+        duplicates = sorted(value for value, count in Counter(values).items() if count > 1)
         if duplicates:
-            raise ValueError(f"concepts.toml: duplicate {kind} {duplicates}")
+            raise ValueError(f"catalog: duplicate {kind} {duplicates}")
     for concept in catalog.concepts:
         where = f"concepts.toml concept {concept.id!r}"
         if concept.area not in area_ids:
@@ -222,11 +227,6 @@ def _validate(catalog: Catalog) -> None:
     for term in catalog.terms:
         if term.concept not in concept_ids:
             raise ValueError(f"concepts.toml term {term.term.en!r}: unknown concept")
-    for lang in LANGUAGES:
-        words = [term.term[lang].casefold() for term in catalog.all_terms()]
-        duplicates = sorted({word for word in words if words.count(word) > 1})
-        if duplicates:
-            raise ValueError(f"catalog: the glossary term(s) {duplicates} ({lang}) appear twice")
     numbers = [question.number for question in catalog.questions]
     if numbers != list(range(1, QUESTION_COUNT + 1)):
         raise ValueError(f"questions.toml must number the questions 1..{QUESTION_COUNT} in order")

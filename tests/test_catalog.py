@@ -113,9 +113,33 @@ def test_every_public_nn_class_is_covered_or_excluded():
         f"excludes: {missing}. Add a [[concept.members]] entry (nnref/catalog/<area>/*.toml) "
         "or an [[excluded]] entry with its reason (nnref/catalog/layers/excluded.toml)"
     )
-    stale = sorted(name for name in excluded if name not in _public_nn_classes())
-    assert not stale, f"excluded names that torch.nn no longer has: {stale}"
+    public = set(_public_nn_classes()) | set(_public_optim_classes())
+    stale = sorted(name for name in excluded if name not in public)
+    assert not stale, f"excluded names that torch.nn and torch.optim no longer have: {stale}"
     assert all(entry.reason.strip() for entry in CATALOG.excluded)
+
+
+def _public_optim_classes() -> list[str]:
+    """The classes that torch.optim and its lr_scheduler and swa_utils modules export."""
+    names = []
+    for module in (torch.optim, torch.optim.lr_scheduler, torch.optim.swa_utils):
+        names += [
+            f"{module.__name__}.{name}"
+            for name in module.__all__
+            if inspect.isclass(getattr(module, name))
+        ]
+    return names
+
+
+def test_every_public_optim_class_is_covered_or_excluded():
+    covered = {member.torch for _, member in MEMBERS}
+    excluded = {entry.torch for entry in CATALOG.excluded}
+    missing = [name for name in _public_optim_classes() if name not in covered | excluded]
+    assert not missing, (
+        f"torch {torch.__version__} has public optimizer and scheduler classes the catalog "
+        f"neither covers nor excludes: {missing}. Add a [[concept.members]] entry "
+        "(nnref/catalog/optim/*.toml) or an [[excluded]] entry with its reason"
+    )
 
 
 def test_every_snippet_and_figure_belongs_to_a_concept():

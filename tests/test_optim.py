@@ -4,6 +4,7 @@ import pytest
 import torch
 
 import nnref
+from nnref.optim import lockstep
 
 OPTIONS = [
     {},
@@ -19,16 +20,6 @@ OPTIONS = [
 STEPS = 25
 
 
-def _loss(params: list[torch.Tensor], step: int) -> torch.Tensor:
-    # A different minibatch-like target every step, with a non-quadratic term.
-    generator = torch.Generator().manual_seed(step)
-    total = torch.zeros((), dtype=torch.float64)
-    for param in params:
-        target = torch.randn(param.shape, generator=generator, dtype=torch.float64)
-        total = total + ((param - target) ** 2).sum() + 0.1 * torch.sin(param).sum()
-    return total
-
-
 @pytest.mark.parametrize(
     "options", OPTIONS, ids=lambda o: ",".join(f"{k}={v}" for k, v in o.items()) or "defaults"
 )
@@ -40,18 +31,38 @@ def test_sgd_matches_torch_for_every_step(options):
     optimizer_ours = nnref.SGD(ours, **options)
     optimizer_theirs = torch.optim.SGD(theirs, **options)
 
-    for step in range(STEPS):
-        for params, optimizer in ((ours, optimizer_ours), (theirs, optimizer_theirs)):
-            optimizer.zero_grad()
-            _loss(params, step).backward()
-            optimizer.step()
+    for step in lockstep(optimizer_ours, optimizer_theirs, steps=STEPS):
         for index, (p_ours, p_theirs) in enumerate(zip(ours, theirs, strict=True)):
             torch.testing.assert_close(p_ours, p_theirs, msg=f"step {step}, param {index}")
             buffer = optimizer_theirs.state[p_theirs].get("momentum_buffer")
+            ours_buffer = optimizer_ours.state[index].get("momentum_buffer")
             if buffer is None:
-                assert optimizer_ours.momentum_buffers[index] is None
+                assert ours_buffer is None, f"step {step}: torch keeps no momentum buffer"
             else:
-                torch.testing.assert_close(optimizer_ours.momentum_buffers[index], buffer)
+                torch.testing.assert_close(ours_buffer, buffer, msg=f"step {step}, buffer {index}")
+
+
+def test_lockstep_detects_a_different_optimizer():
+    ours = [torch.zeros(3, dtype=torch.float64, requires_grad=True)]
+    theirs = [torch.zeros(3, dtype=torch.float64, requires_grad=True)]
+    steps = lockstep(nnref.SGD(ours, lr=0.1), torch.optim.SGD(theirs, lr=0.1, momentum=0.9))
+    differences = [(ours[0] - theirs[0]).abs().max().item() for _ in steps]
+    assert differences[0] == 0 and differences[-1] > 1e-3
+
+
+def test_step_returns_the_closure_loss_and_skips_it_when_absent():
+    param = torch.ones(2, requires_grad=True)
+    optimizer = nnref.SGD([param], lr=0.5)
+
+    def closure():
+        optimizer.zero_grad()
+        loss = (param**2).sum()
+        loss.backward()
+        return loss
+
+    assert optimizer.step(closure).item() == 2.0
+    assert param.tolist() == [0.0, 0.0]
+    assert optimizer.step() is None
 
 
 def test_sgd_default_learning_rate_is_torchs():

@@ -1,7 +1,13 @@
-"""Figures of optimizers: trajectories of torch.optim on the common 2-D test function."""
+"""Figures of optimizers, and the common 2-D test function every optimizer page draws on.
+
+Every trajectory figure of the site uses ``bowl`` from ``START`` (``trajectory`` computes the
+path with torch.optim itself) and draws its background with ``draw_bowl``, so that the
+optimizers can be compared from page to page.
+"""
 
 import matplotlib.pyplot as plt
 import torch
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from nnref.figures.palette import BLUE, GREEN, ORANGE
@@ -15,25 +21,37 @@ def bowl(w1: torch.Tensor, w2: torch.Tensor) -> torch.Tensor:
     return 0.1 * w1**2 + 2 * w2**2
 
 
-def trajectory(steps: int = 40, **sgd_options: float) -> torch.Tensor:
-    """Points visited by ``torch.optim.SGD`` on ``bowl`` from ``START``."""
+def trajectory(
+    optimizer_class: type[torch.optim.Optimizer] = torch.optim.SGD,
+    steps: int = 40,
+    **options: object,
+) -> torch.Tensor:
+    """Points visited by ``optimizer_class(**options)`` on ``bowl`` from ``START``.
+
+    Steps go through a closure, so L-BFGS (which evaluates the function several times per
+    step) works too; the result has shape ``(steps + 1, 2)``.
+    """
     w = torch.tensor(START, requires_grad=True)
-    optimizer = torch.optim.SGD([w], **sgd_options)
+    optimizer = optimizer_class([w], **options)
+
+    def closure() -> torch.Tensor:
+        optimizer.zero_grad()
+        value = bowl(w[0], w[1])
+        value.backward()
+        return value
+
     points = [w.detach().clone()]
     for _ in range(steps):
-        optimizer.zero_grad()
-        bowl(w[0], w[1]).backward()
-        optimizer.step()
+        optimizer.step(closure)
         points.append(w.detach().clone())
     return torch.stack(points)
 
 
-def sgd_trajectory() -> Figure:
-    """Plain SGD (two learning rates) and SGD with momentum on the bowl, 40 steps each."""
+def draw_bowl(ax: Axes) -> None:
+    """The contour lines of ``bowl``, the start (dot) and the minimum (star), equal axes."""
     grid1, grid2 = torch.meshgrid(
         torch.linspace(-4.5, 4.5, 181), torch.linspace(-2.5, 2.5, 101), indexing="xy"
     )
-    figure, ax = plt.subplots(figsize=(7.5, 4))
     ax.contour(
         grid1,
         grid2,
@@ -42,24 +60,32 @@ def sgd_trajectory() -> Figure:
         colors="#BBBBBB",
         linewidths=0.8,
     )
-    runs = [
-        (dict(lr=0.05), BLUE, "lr = 0.05"),
-        (dict(lr=0.45), ORANGE, "lr = 0.45"),
-        (dict(lr=0.05, momentum=0.8), GREEN, "lr = 0.05, momentum = 0.8"),
-    ]
-    for options, color, label in runs:
-        points = trajectory(**options)
-        ax.plot(
-            points[:, 0], points[:, 1], "o-", color=color, markersize=3, linewidth=1.2, label=label
-        )
     ax.scatter([START[0]], [START[1]], color="black", zorder=3)
     ax.scatter([0], [0], marker="*", s=120, color="black", zorder=3)
     ax.set_xlabel("$w_1$")
     ax.set_ylabel("$w_2$")
     ax.set_title(r"$f(w) = 0.1\,w_1^2 + 2\,w_2^2$")
     ax.set_aspect("equal")
-    ax.legend(loc="lower right", fontsize=9)
     ax.grid(False)
+
+
+def draw_path(ax: Axes, points: torch.Tensor, color: str, label: str) -> None:
+    """One trajectory: the visited points joined by lines."""
+    ax.plot(points[:, 0], points[:, 1], "o-", color=color, markersize=3, linewidth=1.2, label=label)
+
+
+def sgd_trajectory() -> Figure:
+    """Plain SGD (two learning rates) and SGD with momentum on the bowl, 40 steps each."""
+    figure, ax = plt.subplots(figsize=(7.5, 4))
+    draw_bowl(ax)
+    runs = [
+        (dict(lr=0.05), BLUE, "lr = 0.05"),
+        (dict(lr=0.45), ORANGE, "lr = 0.45"),
+        (dict(lr=0.05, momentum=0.8), GREEN, "lr = 0.05, momentum = 0.8"),
+    ]
+    for options, color, label in runs:
+        draw_path(ax, trajectory(torch.optim.SGD, **options), color, label)
+    ax.legend(loc="lower right", fontsize=9)
     return figure
 
 

@@ -14,10 +14,11 @@ from collections.abc import Iterable
 
 import torch
 
-from nnref._checks import require_non_negative, require_params
+from nnref._checks import require_non_negative
+from nnref.optim._base import Optimizer
 
 
-class SGD:
+class SGD(Optimizer):
     """Plain-Python SGD over a list of leaf tensors; equal to ``torch.optim.SGD`` step by step."""
 
     def __init__(
@@ -30,7 +31,7 @@ class SGD:
         nesterov: bool = False,
         maximize: bool = False,
     ) -> None:
-        self.params = require_params(params)
+        super().__init__(params)
         self.lr = require_non_negative("learning rate", lr)
         self.momentum = require_non_negative("momentum value", momentum)
         self.dampening = float(dampening)
@@ -39,29 +40,19 @@ class SGD:
             raise ValueError("Nesterov momentum requires a momentum and zero dampening")
         self.nesterov = bool(nesterov)
         self.maximize = bool(maximize)
-        # One momentum buffer per parameter, created on the first step (as in torch).
-        self.momentum_buffers: list[torch.Tensor | None] = [None] * len(self.params)
 
-    def zero_grad(self) -> None:
-        """Forget the gradients of the last backward pass (set them to ``None``, as torch)."""
-        for param in self.params:
-            param.grad = None
-
-    @torch.no_grad()
-    def step(self) -> None:
-        """Update every parameter that has a gradient."""
-        for index, param in enumerate(self.params):
-            if param.grad is None:
-                continue
-            grad = -param.grad if self.maximize else param.grad
-            if self.weight_decay != 0:
-                grad = grad + self.weight_decay * param
-            if self.momentum != 0:
-                buffer = self.momentum_buffers[index]
-                if buffer is None:
-                    buffer = grad.clone()
-                else:
-                    buffer = self.momentum * buffer + (1 - self.dampening) * grad
-                self.momentum_buffers[index] = buffer
-                grad = grad + self.momentum * buffer if self.nesterov else buffer
-            param -= self.lr * grad
+    def update(self, param: torch.Tensor, grad: torch.Tensor, state: dict) -> None:
+        """One SGD step of ``param``; the momentum buffer is created on the first step."""
+        if self.maximize:
+            grad = -grad
+        if self.weight_decay != 0:
+            grad = grad + self.weight_decay * param
+        if self.momentum != 0:
+            buffer = state.get("momentum_buffer")
+            if buffer is None:
+                buffer = grad.clone()
+            else:
+                buffer = self.momentum * buffer + (1 - self.dampening) * grad
+            state["momentum_buffer"] = buffer
+            grad = grad + self.momentum * buffer if self.nesterov else buffer
+        param -= self.lr * grad

@@ -1,0 +1,15 @@
+import torch
+from torch.optim.lr_scheduler import PolynomialLR
+
+param = torch.zeros(1, requires_grad=True)
+optimizer = torch.optim.SGD([param], lr=0.1)
+scheduler = PolynomialLR(optimizer, total_iters=4, power=2.0)
+
+lrs = []
+for _ in range(6):
+    lrs.append(round(scheduler.get_last_lr()[0], 5))
+    optimizer.step()  # after loss.backward() in real training
+    scheduler.step()
+
+print("torch      :", lrs)
+print("closed form:", [round(0.1 * (1 - min(t, 4) / 4) ** 2, 5) for t in range(6)])

@@ -218,9 +218,10 @@ def test_sequentiallr_restarts_each_scheduler_at_its_step_zero():
 def test_sequentiallr_continues_from_the_current_rate_without_a_closed_form():
     opt = optimizer(lrs=(0.1,))
     first = lr_scheduler.ConstantLR(opt, factor=0.1, total_iters=20)
-    second = lr_scheduler.MultiplicativeLR(opt, lr_lambda=lambda t: 0.9)
+    second = lr_scheduler.MultiplicativeLR(opt, lr_lambda=lambda t: 0.5 if t == 0 else 0.9)
     rows = torch_lrs(lr_scheduler.SequentialLR(opt, [first, second], milestones=[3]), steps=6)
-    assert [round(row[0], 6) for row in rows] == [0.01, 0.01, 0.01, 0.009, 0.0081, 0.00729]
+    # At the milestone the current rate is multiplied by lambda(0), then by lambda(t).
+    assert [round(row[0], 6) for row in rows] == [0.01, 0.01, 0.01, 0.005, 0.0045, 0.00405]
 
 
 CHAINS = [
@@ -405,6 +406,9 @@ def test_torch_does_not_check_step_size_and_breaks_later():
         scheduler.step()
     negative = torch_lrs(lr_scheduler.StepLR(optimizer(lrs=(0.1,)), step_size=-1), steps=3)
     assert [round(row[0], 6) for row in negative] == [0.1, 0.01, 0.001]  # decays every step
+    negative = torch_lrs(lr_scheduler.StepLR(optimizer(lrs=(0.1,)), step_size=-3), steps=7)
+    # decays when 3 divides t, while the closed form 0.1 * 0.1 ** (t // -3) would grow
+    assert [round(row[0], 6) for row in negative] == [0.1, 0.1, 0.1, 0.01, 0.01, 0.01, 0.001]
 
 
 def test_torch_constantlr_with_factor_zero_divides_by_zero_at_total_iters():

@@ -92,7 +92,7 @@ def lr_decay() -> Figure:
     for ax in axes[1]:
         ax.set_xlabel("$t$")
     for ax in axes[:, 0]:
-        ax.set_ylabel(r"$\eta_t / \eta_0$")
+        ax.set_ylabel(r"$\eta_t / \eta_{\mathrm{base}}$")
     figure.tight_layout()
     return figure
 

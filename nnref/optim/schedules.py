@@ -13,8 +13,9 @@ every function with torch's scheduler at every step.
 Arguments are validated: where torch raises (``LinearLR`` and ``ConstantLR`` factors out of
 range, a non-callable lambda, milestones that do not fit the schedulers) the same exception
 type is raised here; where torch accepts a value that breaks its own schedule (``step_size=0``
-fails with ``ZeroDivisionError`` at the first step, a negative ``step_size`` decays at every
-step, ``total_iters=0``, a negative milestone) a ``ValueError`` naming the argument is raised.
+fails with ``ZeroDivisionError`` at the first step; with a negative ``step_size`` the recursive
+form decays whenever ``abs(step_size)`` divides the step while the closed form grows;
+``total_iters=0``, a negative milestone) a ``ValueError`` naming the argument is raised.
 """
 
 import math
@@ -223,8 +224,9 @@ def sequential_lr(
 
     ``schedules`` are functions of the local step (for instance ``functools.partial`` of the
     functions above with ``base_lr`` bound). This is what torch does for every scheduler that
-    has a closed form; a scheduler without one (``MultiplicativeLR``) continues from the current
-    rate instead.
+    has a closed form (and for ``LambdaLR``); ``MultiplicativeLR``, which has none, is restarted
+    with ``get_lr()`` instead: it multiplies the current rate by ``lr_lambda(0)`` and continues
+    from there.
     """
     step = _require_step(step)
     schedules = list(schedules)

@@ -70,6 +70,27 @@ def test_sgd_default_learning_rate_is_torchs():
     assert nnref.SGD([param]).lr == torch.optim.SGD([param]).defaults["lr"] == 1e-3
 
 
+def test_sgd_defaults_are_torchs():
+    param = torch.zeros(1, requires_grad=True)
+    ours, theirs = nnref.SGD([param]), torch.optim.SGD([param]).defaults
+    for name in ("lr", "momentum", "dampening", "weight_decay", "nesterov", "maximize"):
+        assert getattr(ours, name) == theirs[name], name
+
+
+@pytest.mark.parametrize("flags", [{"foreach": True}, {"fused": True}], ids=["foreach", "fused"])
+def test_sgd_matches_torchs_foreach_and_fused_implementations(flags):
+    torch.manual_seed(0)
+    start = [torch.randn(3, 2, dtype=torch.float64), torch.randn(4, dtype=torch.float64)]
+    ours = [t.clone().requires_grad_() for t in start]
+    theirs = [t.clone().requires_grad_() for t in start]
+    options = {"lr": 0.05, "momentum": 0.9, "nesterov": True, "weight_decay": 0.01}
+    optimizer_ours = nnref.SGD(ours, **options)
+    optimizer_theirs = torch.optim.SGD(theirs, **options, **flags)
+    for step in lockstep(optimizer_ours, optimizer_theirs, steps=STEPS):
+        for p_ours, p_theirs in zip(ours, theirs, strict=True):
+            torch.testing.assert_close(p_ours, p_theirs, msg=f"step {step}")
+
+
 def test_sgd_skips_parameters_without_gradient_and_zero_grad_clears():
     a, b = torch.ones(2, requires_grad=True), torch.ones(2, requires_grad=True)
     optimizer = nnref.SGD([a, b], lr=0.5)

@@ -8,6 +8,7 @@ from nnref.figures.optim import START, trajectory
 from nnref.figures.optim_adam_variants import lookup_trajectory
 from nnref.optim import lockstep
 from nnref.optim.adafactor import Adafactor
+from nnref.optim.lockstep import minibatch_loss
 from nnref.optim.nadam import NAdam, momentum_schedule
 from nnref.optim.radam import RAdam, rectification, rho
 from nnref.optim.sparse_adam import SparseAdam
@@ -248,6 +249,7 @@ ADAFACTOR_OPTIONS = [
     {"lr": 0.1, "beta2_decay": -0.5},
     {"lr": 0.1, "eps": (1e-3, 1e-3)},
     {"lr": 0.1, "eps": (None, 0.5)},
+    {"lr": 0.1, "eps": (3.0, 1e-3)},  # eps1 large enough that both of its clamps act
     {"lr": 0.1, "d": 1.5},
     {"lr": 0.1, "weight_decay": 0.1},
     {"lr": 0.1, "maximize": True},
@@ -258,6 +260,29 @@ ADAFACTOR_OPTIONS = [
 @pytest.mark.parametrize("options", ADAFACTOR_OPTIONS, ids=_ids)
 def test_adafactor_matches_torch_for_every_step(options):
     _run_lockstep(Adafactor, torch.optim.Adafactor, options, shapes=ADAFACTOR_SHAPES)
+
+
+def test_adafactor_matches_torch_when_eps1_bounds_the_row_mean():
+    """Gradients of size ~1e-4: mean(R) < eps1 = 1e-6, so torch clamps the denominator of V."""
+
+    def tiny_loss(params, step):
+        return 1e-4 * minibatch_loss(params, step)
+
+    torch.manual_seed(0)
+    start = [torch.randn(shape, dtype=torch.float64) for shape in ADAFACTOR_SHAPES]
+    ours = [t.clone().requires_grad_() for t in start]
+    theirs = [t.clone().requires_grad_() for t in start]
+    options = {"lr": 0.1, "eps": (1e-6, 1e-3)}
+    optimizer_ours = Adafactor(ours, **options)
+    optimizer_theirs = torch.optim.Adafactor(theirs, **options)
+    for step in lockstep(optimizer_ours, optimizer_theirs, steps=STEPS, loss=tiny_loss):
+        for index, (p_ours, p_theirs) in enumerate(zip(ours, theirs, strict=True)):
+            where = f"step {step}, param {index}"
+            torch.testing.assert_close(p_ours, p_theirs, msg=where)
+            _assert_state_equal(
+                optimizer_ours.state[index], optimizer_theirs.state[p_theirs], where
+            )
+    assert float(optimizer_theirs.state[theirs[0]]["row_var"].mean()) < 1e-6
 
 
 def test_adafactor_matches_torch_in_float32_with_its_own_eps1():

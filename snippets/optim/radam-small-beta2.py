@@ -1,6 +1,6 @@
 import torch
 
-# rho_t never exceeds rho_inf = 2 / (1 - beta2) - 1: for beta2 <= 0.6 it never exceeds 5
+# rho_t never exceeds rho_inf = 2 / (1 - beta2) - 1: for beta2 <= 2/3 it never exceeds 5
 for beta2 in (0.999, 0.99, 0.9, 0.6, 0.5):
     print(f"beta2 = {beta2}: rho_inf = {2 / (1 - beta2) - 1:g}")
 

@@ -185,6 +185,22 @@ def test_invalid_arguments_raise_like_torch(ours_class, torch_class, kwargs, err
         torch_class([param], **kwargs)
 
 
+@pytest.mark.parametrize(
+    ("ours_class", "torch_class"), [(Adam, torch.optim.Adam), (AdamW, torch.optim.AdamW)]
+)
+def test_integer_betas_raise_in_adam_but_not_in_adamax(ours_class, torch_class):
+    param = torch.zeros(2, requires_grad=True)
+    match = "betas must be either both floats or both Tensors"
+    with pytest.raises(ValueError, match=match):
+        ours_class([param], betas=(0, 0.999))
+    with pytest.raises(ValueError, match=match):
+        torch_class([param], betas=(0, 0.999))
+    assert (
+        Adamax([param], betas=(0, 0.999)).betas
+        == torch.optim.Adamax([param], betas=(0, 0.999)).defaults["betas"]
+    )
+
+
 def test_betas_must_be_a_pair_of_numbers():
     param = torch.zeros(2, requires_grad=True)
     with pytest.raises(TypeError, match="betas must be a pair"):

@@ -30,7 +30,7 @@ def adam_trajectory() -> Figure:
                 torch.optim.Adam,
                 dict(lr=0.1, betas=(0.0, 0.999)),
                 GREEN,
-                "lr = 0.1, betas = (0, 0.999)",
+                "lr = 0.1, betas = (0.0, 0.999)",
             ),
         ]
     )

@@ -70,6 +70,9 @@ class Adam(Optimizer):
         self.lr = require_non_negative("learning rate", lr)
         self.eps = require_non_negative("epsilon value", eps)
         self.betas = require_betas(betas)
+        if not all(isinstance(beta, float) for beta in betas):
+            # torch.optim.Adam (and AdamW) refuse integers such as betas=(0, 0.999)
+            raise ValueError("betas must be either both floats or both Tensors")
         self.weight_decay = require_non_negative("weight_decay value", weight_decay)
         self.amsgrad = bool(amsgrad)
         self.maximize = bool(maximize)

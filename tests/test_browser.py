@@ -105,6 +105,9 @@ SEARCHES = [
     ("en", "MultiheadAttention", "layers/attention/"),
     ("zh", "CrossEntropyLoss", "losses/cross-entropy-loss/"),
     ("ru", "LeakyReLU", "activations/leaky-relu/"),
+    ("ru", "AdamW", "optim/adamw/"),
+    ("zh", "ReduceLROnPlateau", "optim/reduce-lr-on-plateau/"),
+    ("en", "CosineAnnealingWarmRestarts", "optim/cosine-annealing/"),
 ]
 
 

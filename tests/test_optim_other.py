@@ -1,4 +1,10 @@
-"""nnref's L-BFGS and Muon against torch.optim.LBFGS and torch.optim.Muon, step by step."""
+"""nnref's L-BFGS and Muon against torch.optim.LBFGS and torch.optim.Muon, step by step.
+
+The main comparisons run the public optimizers (``torch.optim.LBFGS``, ``torch.optim.Muon``)
+in lockstep with nnref's. A few extra checks also compare nnref's helpers with torch's private
+functions (``_cubic_interpolate``, ``_strong_wolfe``, ``_zeropower_via_newtonschulz``); they
+import them inside the test, so a renamed private function fails only that extra check.
+"""
 
 import math
 
@@ -6,8 +12,6 @@ import pytest
 import torch
 from hypothesis import assume, given
 from hypothesis import strategies as st
-from torch.optim._muon import _zeropower_via_newtonschulz
-from torch.optim.lbfgs import _cubic_interpolate, _strong_wolfe
 
 from nnref.optim import lockstep
 from nnref.optim.lbfgs import LBFGS, cubic_minimizer, strong_wolfe
@@ -259,6 +263,9 @@ def test_lbfgs_rejects_invalid_arguments():
     st.booleans(),
 )
 def test_cubic_minimizer_equals_torchs_interpolation(values, bounded):
+    """Extra check against torch's private helper (the public LBFGS is compared above)."""
+    from torch.optim.lbfgs import _cubic_interpolate
+
     x1, f1, g1, x2, f2, g2 = values
     if abs(x1 - x2) < 1e-3:
         x2 = x1 + 1.0
@@ -274,7 +281,11 @@ def test_cubic_minimizer_equals_torchs_interpolation(values, bounded):
 
 @pytest.mark.parametrize("t0", [1e-3, 0.05, 1.0, 30.0])
 def test_strong_wolfe_equals_torchs_line_search(t0):
-    """A 1-D non-convex function along d: same step, loss, gradient and evaluation count."""
+    """A 1-D non-convex function along d: same step, loss, gradient and evaluation count.
+
+    Extra check against torch's private helper (the public LBFGS is compared above)."""
+    from torch.optim.lbfgs import _strong_wolfe
+
     x0 = torch.tensor([0.3, -1.2], dtype=torch.float64)
     direction = torch.tensor([1.0, 2.0], dtype=torch.float64)
 
@@ -335,6 +346,9 @@ def test_muon_matches_torch_after_every_step(options):
 
 @pytest.mark.parametrize("shape", [(1, 2), (2, 1), (3, 2), (4, 4), (5, 9), (17, 6)])
 def test_newton_schulz_equals_torchs(shape):
+    """Extra check against torch's private helper (the public Muon is compared above)."""
+    from torch.optim._muon import _zeropower_via_newtonschulz
+
     generator = torch.Generator().manual_seed(sum(shape))
     matrix = torch.randn(shape, generator=generator, dtype=torch.float64)
     for steps in (0, 1, 5):
@@ -454,17 +468,19 @@ def test_muon_checks_newton_schulz_options_early(kwargs, ours, theirs):
 
 def test_lbfgs_hand_example_on_a_parabola():
     """f(w) = w^2 from w = 3: a gradient step to 2, then the secant (Newton) step to 0."""
-    w = torch.tensor([3.0], dtype=torch.float64, requires_grad=True)
-    optimizer = LBFGS([w], max_iter=3)
+    for make in (LBFGS, torch.optim.LBFGS):
+        w = torch.tensor([3.0], dtype=torch.float64, requires_grad=True)
+        optimizer = make([w], max_iter=3)
 
-    def closure():
-        optimizer.zero_grad()
-        loss = (w**2).sum()
-        loss.backward()
-        return loss
+        def closure(optimizer=optimizer, w=w):
+            optimizer.zero_grad()
+            loss = (w**2).sum()
+            loss.backward()
+            return loss
 
-    optimizer.step(closure)
-    state = optimizer.state[0]
-    assert w.item() == 0.0 and state["n_iter"] == 2 and state["func_evals"] == 3
-    assert state["old_stps"][0].item() == -1.0 and state["old_dirs"][0].item() == -2.0
-    assert state["H_diag"].item() == 0.5 and state["d"].item() == -2.0 and state["t"] == 1.0
+        optimizer.step(closure)
+        state = optimizer.state[0 if make is LBFGS else w]
+        assert w.item() == 0.0 and state["n_iter"] == 2 and state["func_evals"] == 3, make
+        assert state["old_stps"][0].item() == -1.0 and state["old_dirs"][0].item() == -2.0
+        assert state["H_diag"].item() == 0.5 and state["d"].item() == -2.0
+        assert float(state["t"]) == 1.0

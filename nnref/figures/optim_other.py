@@ -75,7 +75,7 @@ def lbfgs_trajectory() -> Figure:
     runs = [
         (dict(), 1, GREY, "max_iter = 20"),
         (dict(max_iter=1), 8, BLUE, "max_iter = 1"),
-        (wolfe, 8, ORANGE, "max_iter = 1, line_search_fn = 'strong_wolfe'"),
+        (wolfe, 8, ORANGE, "max_iter = 1, max_eval = 25,\nline_search_fn = 'strong_wolfe'"),
     ]
     for options, steps, color, label in runs:
         draw_path(left, trajectory(torch.optim.LBFGS, steps=steps, **options), color, label)
@@ -175,4 +175,12 @@ FIGURES = {
     "muon-trajectory": muon_trajectory,
     "muon-singular-values": muon_singular_values,
 }
-CODE_NAMES = {"lr", "momentum", "max_iter", "line_search_fn", "strong_wolfe", "ns_steps"}
+CODE_NAMES = {
+    "lr",
+    "momentum",
+    "max_iter",
+    "max_eval",
+    "line_search_fn",
+    "strong_wolfe",
+    "ns_steps",
+}

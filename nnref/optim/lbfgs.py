@@ -88,7 +88,8 @@ def strong_wolfe(
     ``grad`` and ``slope`` (= grad.direction < 0) describe ``t = 0``. The conditions are
     sufficient decrease, f(t) <= f(0) + c1 t slope, and small slope, |f'(t)| <= c2 |slope|.
     First a bracket [t_lo, t_hi] around such a point is found by extrapolation, then it is
-    shrunk by cubic interpolation ("zoom"), at most ``max_evals`` evaluations in all.
+    shrunk by cubic interpolation ("zoom"): the first trial plus at most ``max_evals`` more
+    evaluations (torch passes the evaluations left in ``max_eval``, so a step can use one more).
 
     Returns the loss, gradient and step length of the best point, and the evaluations used.
     """

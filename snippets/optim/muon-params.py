@@ -17,12 +17,12 @@ print("Muon:", [tuple(p.shape) for p in hidden], " AdamW:", [tuple(p.shape) for 
 
 x = torch.randn(256, 8)
 y = (x[:, :1] * x[:, 1:2]).tanh()
-for step in range(101):
+for step in range(41):
     for optimizer in optimizers:
         optimizer.zero_grad()
     loss = nn.functional.mse_loss(model(x), y)
     loss.backward()
     for optimizer in optimizers:
         optimizer.step()
-    if step % 25 == 0:
+    if step % 10 == 0:
         print(f"step {step:3d}  loss {loss.item():.4f}")

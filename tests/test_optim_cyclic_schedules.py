@@ -332,7 +332,7 @@ def metric_sequence(seed: int, length: int = 400, negative: bool = False) -> lis
     return values
 
 
-def assert_plateau_lockstep(metrics, **options) -> None:
+def assert_plateau_lockstep(metrics, require_reduction: bool = True, **options) -> None:
     optimizer = make_optimizer()
     theirs = lr_scheduler.ReduceLROnPlateau(optimizer, **options)
     ours = ReduceLROnPlateau(list(LRS), **options)
@@ -345,7 +345,8 @@ def assert_plateau_lockstep(metrics, **options) -> None:
         assert lrs == [g["lr"] for g in optimizer.param_groups], f"epoch {epoch}"
         for name in ("best", "num_bad_epochs", "cooldown_counter", "last_epoch"):
             assert getattr(ours, name) == getattr(theirs, name), f"epoch {epoch}: {name}"
-    assert reductions > 0, "the configuration never reduced the learning rate: a weak test"
+    if require_reduction:
+        assert reductions > 0, "the configuration never reduced the learning rate: a weak test"
 
 
 PLATEAU = [
@@ -384,8 +385,12 @@ def test_reduce_lr_on_plateau_random_configurations(
     patience, cooldown, factor, threshold, threshold_mode, mode, seed
 ):
     metrics = metric_sequence(seed, length=300, negative=mode == "max")
+    # torch's quirk (see the page): in "max" mode a relative threshold on negative metrics
+    # counts a slightly worse value as an improvement, so the rate may never be cut.
+    quirk = mode == "max" and threshold_mode == "rel" and threshold > 0
     assert_plateau_lockstep(
         metrics,
+        require_reduction=not quirk,
         patience=patience,
         cooldown=cooldown,
         factor=factor,

@@ -3,7 +3,14 @@
 from nnref.catalog import load
 from nnref.i18n import text
 
-REFERENCE_PAGES = ("glossary.md", "keras.md", "exam.md", "api.md", "api-optim.md", "contributing.md")
+REFERENCE_PAGES = (
+    "glossary.md",
+    "keras.md",
+    "exam.md",
+    "api.md",
+    "api-optim.md",
+    "contributing.md",
+)
 
 
 def build_nav(lang: str) -> list:

@@ -6,10 +6,15 @@
   exchanges state dicts with it and rejects bad input like torch.optim.Optimizer;
 - the learning-rate range test uses exactly torch's ExponentialLR / LinearLR schedules;
 - the learning rates of the overview figure are the best of their grid.
+
+Speed: every tensor here is tiny, so intra-op threads only add synchronisation (and spin-waiting
+under load); the module runs single-threaded (the results are bitwise the same), and the page
+table and one-step states are computed once.
 """
 
 import ast
 import copy
+import functools
 import inspect
 import itertools
 import math
@@ -36,9 +41,19 @@ OPTIMIZERS = [
 FLAGS = {"params", "foreach", "maximize", "capturable", "differentiable", "fused"}
 
 
+@pytest.fixture(scope="module", autouse=True)
+def _one_thread():
+    """Run this module with one intra-op thread, then restore the previous setting."""
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(threads)
+
+
 # The table of optimizers on the overview page ------------------------------------------------
 
 
+@functools.cache
 def _table_rows(lang: str) -> dict[str, list[str]]:
     """The rows of the optimizer table of docs/<lang>/optim/index.md, keyed by class name."""
     text = (DOCS / lang / "optim/index.md").read_text(encoding="utf-8")
@@ -84,6 +99,7 @@ def test_the_table_states_torchs_defaults(name, lang):
     assert stated == _signature_defaults(name), f"docs/{lang}/optim/index.md: {name} defaults"
 
 
+@functools.cache
 def _state_after_one_step(name: str) -> tuple[torch.Tensor, dict]:
     """The state of ``torch.optim.<name>`` (defaults) after one step on a 4 x 3 matrix."""
     if name == "SparseAdam":

@@ -63,3 +63,15 @@ def require_params(params: Iterable[torch.Tensor]) -> list[torch.Tensor]:
             raise ValueError(f"params[{index}] is not a leaf tensor and cannot be optimized")
         require_floating(f"params[{index}]", param)
     return result
+
+
+def require_betas(betas: object) -> tuple[float, float]:
+    """Return ``betas`` as two floats in ``[0, 1)``; the messages are torch's."""
+    if not isinstance(betas, tuple | list) or len(betas) != 2:
+        raise TypeError(f"betas must be a pair of numbers, got {betas!r}")
+    for index, beta in enumerate(betas):
+        if isinstance(beta, bool) or not isinstance(beta, int | float):
+            raise TypeError(f"betas[{index}] must be a number, got {type(beta).__name__}")
+        if not 0.0 <= beta < 1.0:
+            raise ValueError(f"Invalid beta parameter at index {index}: {beta}")
+    return float(betas[0]), float(betas[1])

@@ -12,6 +12,27 @@ import torch
 from nnref._checks import require_params
 
 
+def scalar_dtype() -> torch.dtype:
+    """The dtype torch.optim uses for its scalar state (``step``, ``mu_product``)."""
+    return torch.float64 if torch.get_default_dtype() == torch.float64 else torch.float32
+
+
+def apply_weight_decay(
+    param: torch.Tensor, grad: torch.Tensor, lr: float, weight_decay: float, decoupled: bool
+) -> torch.Tensor:
+    """Weight decay as the Adam family applies it; return the gradient to use.
+
+    Decoupled (AdamW style): shrink ``param`` in place by ``1 - lr * weight_decay``. Otherwise
+    (L2 style): add ``weight_decay * param`` to the gradient.
+    """
+    if weight_decay == 0:
+        return grad
+    if decoupled:
+        param *= 1 - lr * weight_decay
+        return grad
+    return grad + weight_decay * param
+
+
 class Optimizer:
     """Base of the plain-Python optimizers of ``nnref.optim``."""
 

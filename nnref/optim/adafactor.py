@@ -23,8 +23,7 @@ from collections.abc import Iterable
 
 import torch
 
-from nnref.optim._base import Optimizer
-from nnref.optim.nadam import scalar_dtype
+from nnref.optim._base import Optimizer, scalar_dtype
 
 
 def rms(tensor: torch.Tensor) -> float:

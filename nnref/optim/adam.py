@@ -20,22 +20,8 @@ from collections.abc import Iterable, Sequence
 
 import torch
 
-from nnref._checks import require_non_negative
-from nnref.optim._base import Optimizer
-
-
-def require_betas(betas: Sequence[float]) -> tuple[float, float]:
-    """Return ``betas`` as two floats in ``[0, 1)``; raise like torch (naming the index)."""
-    if isinstance(betas, torch.Tensor | str) or len(betas) != 2:
-        raise TypeError(f"betas must be a pair of numbers, got {betas!r}")
-    checked = []
-    for index, beta in enumerate(betas):
-        if isinstance(beta, bool) or not isinstance(beta, int | float):
-            raise TypeError(f"betas[{index}] must be a number, got {type(beta).__name__}")
-        if not 0.0 <= beta < 1.0:
-            raise ValueError(f"Invalid beta parameter at index {index}: {beta}")
-        checked.append(float(beta))
-    return checked[0], checked[1]
+from nnref._checks import require_betas, require_non_negative
+from nnref.optim._base import Optimizer, apply_weight_decay
 
 
 class Adam(Optimizer):
@@ -92,11 +78,9 @@ class Adam(Optimizer):
 
         if self.maximize:
             grad = -grad
-        if self.weight_decay != 0:
-            if self.decoupled_weight_decay:
-                param *= 1 - self.lr * self.weight_decay
-            else:
-                grad = grad + self.weight_decay * param
+        grad = apply_weight_decay(
+            param, grad, self.lr, self.weight_decay, self.decoupled_weight_decay
+        )
 
         state["exp_avg"] = beta1 * state["exp_avg"] + (1 - beta1) * grad
         state["exp_avg_sq"] = beta2 * state["exp_avg_sq"] + (1 - beta2) * grad * grad

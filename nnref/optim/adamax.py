@@ -16,9 +16,8 @@ from collections.abc import Iterable, Sequence
 
 import torch
 
-from nnref._checks import require_non_negative
+from nnref._checks import require_betas, require_non_negative
 from nnref.optim._base import Optimizer
-from nnref.optim.adam import require_betas
 
 
 class Adamax(Optimizer):

@@ -23,25 +23,8 @@ from collections.abc import Iterable
 
 import torch
 
-from nnref._checks import require_non_negative
-from nnref.optim._base import Optimizer
-
-
-def require_betas(betas: object) -> tuple[float, float]:
-    """Return ``betas`` as two floats in ``[0, 1)``; the messages are torch's."""
-    if not isinstance(betas, tuple | list) or len(betas) != 2:
-        raise TypeError(f"betas must be a pair of numbers, got {betas!r}")
-    for index, beta in enumerate(betas):
-        if isinstance(beta, bool) or not isinstance(beta, int | float):
-            raise TypeError(f"betas[{index}] must be a number, got {type(beta).__name__}")
-        if not 0.0 <= beta < 1.0:
-            raise ValueError(f"Invalid beta parameter at index {index}: {beta}")
-    return float(betas[0]), float(betas[1])
-
-
-def scalar_dtype() -> torch.dtype:
-    """The dtype torch.optim uses for its scalar state (``step``, ``mu_product``)."""
-    return torch.float64 if torch.get_default_dtype() == torch.float64 else torch.float32
+from nnref._checks import require_betas, require_non_negative
+from nnref.optim._base import Optimizer, apply_weight_decay, scalar_dtype
 
 
 def momentum_schedule(step: int | float, beta1: float = 0.9, momentum_decay: float = 4e-3) -> float:
@@ -86,11 +69,9 @@ class NAdam(Optimizer):
         state["step"] += 1
         step = float(state["step"])
 
-        if self.weight_decay != 0:
-            if self.decoupled_weight_decay:
-                param *= 1 - self.lr * self.weight_decay
-            else:
-                grad = grad + self.weight_decay * param
+        grad = apply_weight_decay(
+            param, grad, self.lr, self.weight_decay, self.decoupled_weight_decay
+        )
 
         mu = momentum_schedule(step, self.beta1, self.momentum_decay)
         mu_next = momentum_schedule(step + 1, self.beta1, self.momentum_decay)

@@ -23,9 +23,8 @@ from collections.abc import Iterable
 
 import torch
 
-from nnref._checks import require_non_negative
-from nnref.optim._base import Optimizer
-from nnref.optim.nadam import require_betas, scalar_dtype
+from nnref._checks import require_betas, require_non_negative
+from nnref.optim._base import Optimizer, apply_weight_decay, scalar_dtype
 
 RECTIFICATION_THRESHOLD = 5.0
 
@@ -79,11 +78,9 @@ class RAdam(Optimizer):
         state["step"] += 1
         step = float(state["step"])
 
-        if self.weight_decay != 0:
-            if self.decoupled_weight_decay:
-                param *= 1 - self.lr * self.weight_decay
-            else:
-                grad = grad + self.weight_decay * param
+        grad = apply_weight_decay(
+            param, grad, self.lr, self.weight_decay, self.decoupled_weight_decay
+        )
 
         exp_avg = self.beta1 * state["exp_avg"] + (1 - self.beta1) * grad
         exp_avg_sq = self.beta2 * state["exp_avg_sq"] + (1 - self.beta2) * grad * grad

@@ -19,9 +19,8 @@ from collections.abc import Iterable
 
 import torch
 
-from nnref._checks import require_non_negative
+from nnref._checks import require_betas, require_non_negative
 from nnref.optim._base import Optimizer
-from nnref.optim.nadam import require_betas
 
 DENSE_GRADIENT_MESSAGE = "SparseAdam does not support dense gradients, please consider Adam instead"
 

@@ -8,7 +8,7 @@ from nnref.figures.optim import START, trajectory
 from nnref.figures.optim_adam_variants import lookup_trajectory
 from nnref.optim import lockstep
 from nnref.optim.adafactor import Adafactor
-from nnref.optim.lockstep import minibatch_loss
+from nnref.optim.lockstep import assert_same_state, minibatch_loss
 from nnref.optim.nadam import NAdam, momentum_schedule
 from nnref.optim.radam import RAdam, rectification, rho
 from nnref.optim.sparse_adam import SparseAdam
@@ -19,15 +19,6 @@ SHAPES = [(3, 2), (4,)]
 
 def _ids(options: dict) -> str:
     return ",".join(f"{key}={value}" for key, value in options.items()) or "defaults"
-
-
-def _assert_state_equal(ours: dict, theirs: dict, where: str) -> None:
-    assert set(ours) == set(theirs), f"{where}: state keys {sorted(ours)} != {sorted(theirs)}"
-    for key, value in theirs.items():
-        if torch.is_tensor(value) and value.dim() > 0:
-            torch.testing.assert_close(ours[key], value, msg=f"{where}, state {key!r}")
-        else:  # step (and mu_product): scalar tensors in torch, compared as numbers
-            assert float(ours[key]) == float(value), f"{where}, state {key!r}"
 
 
 def _run_lockstep(ours_class, theirs_class, options, shapes=SHAPES, dtype=torch.float64):
@@ -41,9 +32,7 @@ def _run_lockstep(ours_class, theirs_class, options, shapes=SHAPES, dtype=torch.
         for index, (p_ours, p_theirs) in enumerate(zip(ours, theirs, strict=True)):
             where = f"step {step}, param {index}"
             torch.testing.assert_close(p_ours, p_theirs, msg=where)
-            _assert_state_equal(
-                optimizer_ours.state[index], optimizer_theirs.state[p_theirs], where
-            )
+            assert_same_state(optimizer_ours.state[index], optimizer_theirs.state[p_theirs], where)
     # every run must actually move the parameters
     assert any(not torch.equal(p, s) for p, s in zip(theirs, start, strict=True))
 
@@ -170,7 +159,7 @@ def test_sparse_adam_matches_torch_for_every_step(options):
     for step, (ours, ours_state), (theirs, theirs_state) in _sparse_lockstep(options):
         assert theirs.grad.is_sparse
         torch.testing.assert_close(ours, theirs, msg=f"step {step}")
-        _assert_state_equal(ours_state, theirs_state, f"step {step}")
+        assert_same_state(ours_state, theirs_state, f"step {step}")
         assert ours_state["step"] == theirs_state["step"] == step + 1
 
 
@@ -279,9 +268,7 @@ def test_adafactor_matches_torch_when_eps1_bounds_the_row_mean():
         for index, (p_ours, p_theirs) in enumerate(zip(ours, theirs, strict=True)):
             where = f"step {step}, param {index}"
             torch.testing.assert_close(p_ours, p_theirs, msg=where)
-            _assert_state_equal(
-                optimizer_ours.state[index], optimizer_theirs.state[p_theirs], where
-            )
+            assert_same_state(optimizer_ours.state[index], optimizer_theirs.state[p_theirs], where)
     assert float(optimizer_theirs.state[theirs[0]]["row_var"].mean()) < 1e-6
 
 

@@ -13,6 +13,7 @@ from nnref.optim import lockstep
 from nnref.optim.adadelta import Adadelta
 from nnref.optim.adagrad import Adagrad
 from nnref.optim.adaptive import DiagonalPreconditioner
+from nnref.optim.lockstep import assert_same_state
 from nnref.optim.rmsprop import RMSprop
 from nnref.optim.rprop import Rprop
 
@@ -79,15 +80,6 @@ def _start_params():
     return [[t.clone().requires_grad_() for t in start] for _ in range(2)]
 
 
-def _assert_same_state(ours_state, theirs_state, where):
-    assert set(ours_state) == set(theirs_state), f"{where}: state keys differ"
-    for key, value in theirs_state.items():
-        if key == "step":
-            assert float(ours_state[key]) == float(value), f"{where}: step"
-        else:
-            torch.testing.assert_close(ours_state[key], value, msg=f"{where}: state {key!r}")
-
-
 @pytest.mark.parametrize("case", CASES, ids=_case_id)
 def test_matches_torch_after_every_step(case):
     ours_class, options = case
@@ -98,7 +90,7 @@ def test_matches_torch_after_every_step(case):
         for index, (p_ours, p_theirs) in enumerate(zip(params_ours, params_theirs, strict=True)):
             where = f"step {step}, param {index}"
             torch.testing.assert_close(p_ours, p_theirs, msg=where)
-            _assert_same_state(ours.state[index], theirs.state[p_theirs], where)
+            assert_same_state(ours.state[index], theirs.state[p_theirs], where)
 
 
 PRECONDITIONER_CASES = [
@@ -144,8 +136,8 @@ def test_parameters_without_gradient_are_skipped(ours_class):
     torch.testing.assert_close(params_ours[0], params_theirs[0])
     assert torch.equal(params_ours[1], params_theirs[1])
     assert not torch.equal(params_ours[0], params_theirs[1])
-    _assert_same_state(ours.state[1], theirs.state[params_theirs[1]], "param without gradient")
-    _assert_same_state(ours.state[0], theirs.state[params_theirs[0]], "param with gradient")
+    assert_same_state(ours.state[1], theirs.state[params_theirs[1]], "param without gradient")
+    assert_same_state(ours.state[0], theirs.state[params_theirs[0]], "param with gradient")
 
 
 INVALID = [
@@ -247,7 +239,7 @@ def test_rprop_after_a_sign_change_does_not_move_and_forgets_the_gradient():
     positions = []
     for step in lockstep(ours, theirs, steps=4, loss=_scripted_loss(gradients)):
         torch.testing.assert_close(params_ours[0], params_theirs[0])
-        _assert_same_state(ours.state[0], theirs.state[params_theirs[0]], f"step {step}")
+        assert_same_state(ours.state[0], theirs.state[params_theirs[0]], f"step {step}")
         positions.append(params_ours[0].detach().clone())
     # First coordinate: the sign never changes, every step is 1.2 times the one before.
     assert [round(p[0].item(), 6) for p in positions] == [-0.1, -0.22, -0.364, -0.5368]

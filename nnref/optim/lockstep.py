@@ -51,3 +51,17 @@ def lockstep(
 
             optimizer.step(closure)
         yield step
+
+
+def assert_same_state(ours: dict, theirs: dict, where: str) -> None:
+    """Raise ``AssertionError`` unless two per-parameter state dicts hold the same values.
+
+    The keys must be the same; scalar entries (``step``, ``eta``, ``mu_product``..., 0-d tensors
+    in torch) must be equal as numbers, tensors close (``torch.testing.assert_close``).
+    """
+    assert set(ours) == set(theirs), f"{where}: state keys {sorted(ours)} != {sorted(theirs)}"
+    for key, value in theirs.items():
+        if torch.is_tensor(value) and value.dim() > 0:
+            torch.testing.assert_close(ours[key], value, msg=f"{where}, state {key!r}")
+        else:
+            assert float(ours[key]) == float(value), f"{where}, state {key!r}"

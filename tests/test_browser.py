@@ -10,12 +10,13 @@ from urllib.parse import urlparse
 
 import pytest
 
-from nnref.catalog import LANGUAGES
+from nnref.catalog import LANGUAGES, load
 from nnref.paths import ROOT
 from nnref.site.local import CHROMIUM_ARGS, chromium_path, serve_directory
 
 pytestmark = pytest.mark.browser
 SCREENSHOTS = ROOT / "test-output" / "screenshots"
+CATALOG = load()
 
 
 @pytest.fixture(scope="module")
@@ -111,12 +112,12 @@ SEARCHES = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "query", "expected"), SEARCHES)
-def test_search_finds_the_page(page, base_url, lang, query, expected):
+def _search(page, query: str, targets: list[str], waits=(3, 6, 12, 24, 30)) -> list[str]:
+    """Search ``query`` on the open page; return [] once a result links to one of ``targets``,
+    else the result links last seen (after waiting ``waits`` seconds, one try each).
+    """
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-    page.goto(f"{base_url}/{lang}/", wait_until="networkidle")
-    target = f"{base_url}/{lang}/{expected}"
     page.locator(".md-search__input").click()
     found: list[str] = []
     # The query goes in whole, as a pasted query does, then a key is released: Material
@@ -125,23 +126,57 @@ def test_search_finds_the_page(page, base_url, lang, query, expected):
     # (6 busy processes); filled in, the same query was answered in 0.3 s. The search worker
     # builds its index after the page loads, so a query that came too early is sent again,
     # with a longer wait each time (cleared first: Material ignores a repeated value).
-    for seconds in (3, 6, 12, 24, 30):
+    for seconds in waits:
         for value in ("", query):
             page.fill(".md-search__input", value)
             page.keyboard.press("End")
         try:
             page.wait_for_function(
-                """([target]) => [...document.querySelectorAll(".md-search-result__item a")]
-                    .map(a => new URL(a.href)).some(u => u.origin + u.pathname === target)""",
-                arg=[target],
+                """([targets]) => [...document.querySelectorAll(".md-search-result__item a")]
+                    .map(a => new URL(a.href))
+                    .some(u => targets.includes(u.origin + u.pathname))""",
+                arg=[targets],
                 timeout=seconds * 1000,
             )
-            return
+            return []
         except PlaywrightTimeout:
             found = page.eval_on_selector_all(
                 ".md-search-result__item a", "l => l.map(a => a.href)"
             )
-    pytest.fail(f"searching {query!r} on the {lang} site did not find {target}: {found}")
+    return found or ["(no results)"]
+
+
+@pytest.mark.parametrize(("lang", "query", "expected"), SEARCHES)
+def test_search_finds_the_page(page, base_url, lang, query, expected):
+    page.goto(f"{base_url}/{lang}/", wait_until="networkidle")
+    target = f"{base_url}/{lang}/{expected}"
+    found = _search(page, query, [target])
+    assert not found, f"searching {query!r} on the {lang} site did not find {target}: {found}"
+
+
+def _url(page_path: str) -> str:
+    """The served path of a page: ``a/b.md`` -> ``a/b/``, ``a/index.md`` -> ``a/``."""
+    stem = page_path.rsplit(".", 1)[0]
+    return stem.removesuffix("index") if stem.endswith("index") else stem + "/"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_search_finds_a_page_for_every_exam_question(page, base_url, lang):
+    """The key term of each question (questions.toml: search) finds a page that answers it."""
+    page.goto(f"{base_url}/{lang}/", wait_until="networkidle")
+    misses = []
+    for question in CATALOG.questions:
+        query = question.search.get(lang, "")
+        targets = [f"{base_url}/{lang}/{_url(c.page)}" for c in CATALOG.answering(question.number)]
+        # The first query waits for the search index; the others get it at once.
+        first = question is CATALOG.questions[0]
+        found = _search(page, query, targets, waits=(3, 6, 12, 24, 30) if first else (3, 6))
+        if found:
+            misses.append(f"q{question.number} {query!r}: expected one of {targets}, got {found}")
+    assert not misses, (
+        f"searching the {lang} site misses the pages of exam questions (fix the term in "
+        "nnref/catalog/questions.toml or the page's wording):\n" + "\n".join(misses)
+    )
 
 
 @pytest.mark.parametrize(("source", "target"), [("en", "ru"), ("ru", "zh"), ("zh", "en")])

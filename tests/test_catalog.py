@@ -172,9 +172,29 @@ def test_generated_pages_cover_the_catalog(lang):
     assert "`keras.layers.Dense`" in keras and "`torch.nn.Linear`" in keras
     exam = generated.exam(lang)
     for question in CATALOG.questions:
-        assert f'<span id="q{question.number}"></span>' in exam
-        assert question.text[lang].replace("|", r"\|") in exam
+        assert f"## {question.number}. {question.text[lang]} {{#q{question.number}}}" in exam
+        assert question.answer.get(lang, "") in exam
     assert "](layers/linear.md)" in exam
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("question", CATALOG.questions, ids=lambda q: f"q{q.number}")
+def test_study_guide_answers_every_question(question, lang):
+    where = f"question {question.number} ({question.text['en'][:40]}...)"
+    answer = question.answer.get(lang, "")
+    assert len(answer) >= 200, (
+        f"nnref/catalog/answers/*.toml: {where} needs a model answer in {lang} of a few "
+        f"sentences (has {len(answer)} characters): the [[answer]] with number = "
+        f"{question.number}, key {lang}"
+    )
+    assert CATALOG.answering(question.number), (
+        f"{where}: no page answers it; add {question.number} to `questions` of the concepts "
+        "that explain it (nnref/catalog/*/*.toml)"
+    )
+    assert question.search.get(lang, "").strip(), (
+        f"nnref/catalog/questions.toml: {where} needs search.{lang}, the key term a reader "
+        "would type (tests/test_browser.py searches it and expects a page that answers)"
+    )
 
 
 def test_jieba_dictionary_holds_every_chinese_term():

@@ -1,7 +1,8 @@
 """The concept catalog: areas, concepts, site pages, glossary terms and exam questions.
 
 Loaded from ``concepts.toml`` (plus the files its ``include`` list names, in order) and
-``questions.toml`` beside this module, and checked on load: unknown areas or groups, duplicate
+``questions.toml`` (with the study guide's model answers in ``answers/*.toml``) beside this
+module, and checked on load: unknown areas or groups, duplicate
 ids or anchors, dangling ``related`` ids and out-of-range question numbers raise ``ValueError``
 naming the entry.
 """
@@ -95,8 +96,16 @@ class Term:
 
 @dataclass(frozen=True)
 class Question:
+    """An exam question: its wording, its search key term and its model answer per language.
+
+    ``search`` and ``answer`` map a language to its text; a language without one is missing
+    (the tests name it).
+    """
+
     number: int
     text: Localized
+    search: dict[str, str]
+    answer: dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -152,6 +161,43 @@ def _localized(entry: dict, key: str, where: str) -> Localized:
     if not all(isinstance(text, str) and text.strip() for text in value.values()):
         raise ValueError(f"{where}: every language of {key} must be a non-empty string")
     return Localized(**value)
+
+
+def _answers() -> dict[str, dict[int, str]]:
+    """The study guide's model answers, ``{lang: {question number: Markdown}}``, read from
+    every ``answers/*.toml`` (``[[answer]]`` tables: ``number`` and one text per language).
+    """
+    answers: dict[str, dict[int, str]] = {lang: {} for lang in LANGUAGES}
+    for path in sorted((_HERE / "answers").glob("*.toml")):
+        name = f"answers/{path.name}"
+        for entry in _read(name).get("answer", []):
+            number = entry.get("number")
+            if number not in range(1, QUESTION_COUNT + 1):
+                raise ValueError(f"nnref/catalog/{name}: no question numbered {number!r}")
+            unknown = set(entry) - {"number", *LANGUAGES}
+            if unknown:
+                raise ValueError(f"nnref/catalog/{name}: answer {number} has keys {unknown}")
+            for lang in LANGUAGES:
+                if lang not in entry:
+                    continue
+                if number in answers[lang]:
+                    raise ValueError(f"nnref/catalog/{name}: question {number} answered twice")
+                answers[lang][number] = entry[lang].strip()
+    return answers
+
+
+def _question(entry: dict, answers: dict[str, dict[int, str]]) -> Question:
+    number = entry["number"]
+    where = f"questions.toml question {number}"
+    search = entry.get("search", {})
+    if set(search) - set(LANGUAGES):
+        raise ValueError(f"{where}: search has unknown languages {sorted(set(search))}")
+    return Question(
+        number=number,
+        text=_localized({"text": {k: entry.get(k) for k in LANGUAGES}}, "text", where),
+        search=dict(search),
+        answer={lang: answers[lang][number] for lang in LANGUAGES if number in answers[lang]},
+    )
 
 
 def _member(entry: dict, where: str) -> Member:
@@ -260,6 +306,7 @@ def load() -> Catalog:
     """Read and validate the catalog (cached: it does not change while a process runs)."""
     data = _merged()
     questions = _read("questions.toml")
+    answers = _answers()
     catalog = Catalog(
         areas=tuple(
             Area(id=a["id"], title=_localized(a, "title", f"area {a['id']!r}"))
@@ -271,15 +318,7 @@ def load() -> Catalog:
             Term(term=_localized(t, "term", "concepts.toml [[term]]"), concept=t["concept"])
             for t in data.get("term", [])
         ),
-        questions=tuple(
-            Question(
-                number=q["number"],
-                text=_localized(
-                    {"text": {k: q.get(k) for k in LANGUAGES}}, "text", f"question {q['number']}"
-                ),
-            )
-            for q in questions["question"]
-        ),
+        questions=tuple(_question(q, answers) for q in questions["question"]),
         groups=tuple(
             Group(id=g["id"], title=_localized(g, "title", f"group {g['id']!r}"))
             for g in data.get("group", [])

@@ -58,19 +58,23 @@ def keras(lang: str, catalog: Catalog | None = None) -> str:
 
 
 def exam(lang: str, catalog: Catalog | None = None) -> str:
-    """Markdown of the exam-question index: each question and the pages that answer it."""
+    """Markdown of the study guide: each exam question, its model answer and the pages on it.
+
+    Each question is a section with the explicit id ``q<number>`` (pages link to
+    ``exam.md#q8``). The Russian wording is the exam's own; en and zh quote it under their
+    translation. A question without an answer or a page says so (the tests forbid both).
+    """
     catalog = catalog or load()
-    header = ["№", text("column_question", lang), text("column_pages", lang)]
-    rows = []
+    lines = [f"# {text('exam_title', lang)}", "", text("exam_intro", lang), ""]
     for question in catalog.questions:
-        wording = _cell(question.text[lang])
+        lines += [f"## {question.number}. {question.text[lang]} {{#q{question.number}}}", ""]
         if lang != "ru":
-            wording += f"<br>*{_cell(question.text['ru'])}*"
-        answers = [_link(concept, lang) for concept in catalog.answering(question.number)]
-        pages = ", ".join(answers) if answers else text("exam_pending", lang)
-        anchor = f'<span id="q{question.number}"></span>{question.number}'
-        rows.append([anchor, wording, pages])
-    return _page(text("exam_title", lang), text("exam_intro", lang), header, rows)
+            lines += [f"*{question.text['ru']}*", ""]
+        lines += [question.answer.get(lang, text("exam_pending", lang)), ""]
+        pages = [_link(concept, lang) for concept in catalog.answering(question.number)]
+        if pages:
+            lines += [f"**{text('exam_read_more', lang)}** " + " · ".join(pages), ""]
+    return "\n".join(lines)
 
 
 def _page(title: str, intro: str, header: list[str], rows: list[list[str]]) -> str:

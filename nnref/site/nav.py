@@ -9,6 +9,7 @@ REFERENCE_PAGES = (
     "exam.md",
     "api.md",
     "api-optim.md",
+    "api-training.md",
     "contributing.md",
 )
 

@@ -89,7 +89,10 @@ def rnn_bptt(
     Args:
         x: inputs ``(T, N, input_size)``.
         h0: initial state ``(N, hidden_size)``.
-        weight_ih, weight_hh, bias_ih, bias_hh: torch's ``*_l0`` parameters.
+        weight_ih: torch's ``weight_ih_l0``, ``(hidden_size, input_size)``.
+        weight_hh: torch's ``weight_hh_l0``, ``(hidden_size, hidden_size)``.
+        bias_ih: torch's ``bias_ih_l0``, ``(hidden_size,)``.
+        bias_hh: torch's ``bias_hh_l0``, ``(hidden_size,)``.
         grad_output: ``dL/dh_t`` for every output, ``(T, N, hidden_size)`` (what
             ``output.backward(grad_output)`` feeds in).
         grad_h_n: ``dL/dh_T`` through the final state ``h_n``, ``(N, hidden_size)``.

@@ -1,6 +1,7 @@
 """The vanishing/exploding-gradient experiment of the history page, checked against autograd."""
 
 import math
+from pathlib import Path
 
 import pytest
 import torch
@@ -15,7 +16,9 @@ from nnref.deep_signal import (
     init_weights,
     signal_experiment,
 )
-from nnref.figures.history import ILSVRC_TOP5_ERROR
+from nnref.figures.history import ILSVRC_TOP5_ERROR, ILSVRC_TOP5_ERROR_EXTRA_DATA
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(autouse=True, scope="module")
@@ -96,10 +99,24 @@ def test_sigmoid_derivative_is_at_most_a_quarter():
 
 
 def test_ilsvrc_numbers_stated_on_the_page():
-    assert ILSVRC_TOP5_ERROR[2012] == 15.3
-    assert ILSVRC_TOP5_ERROR[2015] == 3.57
+    assert ILSVRC_TOP5_ERROR == {
+        2010: 28.2,
+        2011: 25.8,
+        2012: 16.4,
+        2013: 11.7,
+        2014: 6.7,
+        2015: 3.57,
+    }
+    assert ILSVRC_TOP5_ERROR_EXTRA_DATA == {2012: 15.3, 2013: 11.2}
+    for year, error in ILSVRC_TOP5_ERROR_EXTRA_DATA.items():
+        assert error < ILSVRC_TOP5_ERROR[year]
     errors = list(ILSVRC_TOP5_ERROR.values())
     assert errors == sorted(errors, reverse=True)
+    for language in ("en", "ru", "zh"):
+        page = (ROOT / "docs" / language / "foundations" / "history.md").read_text("utf-8")
+        for error in [*ILSVRC_TOP5_ERROR.values(), *ILSVRC_TOP5_ERROR_EXTRA_DATA.values()]:
+            text = f"{error:g}"
+            assert text in page or text.replace(".", ",") in page, (language, text)
 
 
 def test_bad_arguments():

@@ -77,6 +77,9 @@ def test_perceptron_never_separates_xor():
     assert len(result.mistakes) == 500
     assert min(result.mistakes) > 0
     assert not result.converged
+    # stated on the page: from the third epoch on, all four examples are misclassified
+    assert result.mistakes[:2] == [2, 3]
+    assert set(result.mistakes[2:]) == {4}
 
 
 def test_no_line_separates_xor():

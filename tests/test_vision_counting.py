@@ -2,6 +2,8 @@
 (``numel``), receptive fields measured by backpropagation, and stage shapes seen by forward hooks
 on real models, including the famous architectures built on the meta device."""
 
+from dataclasses import replace
+
 import pytest
 import torch
 from hypothesis import given, settings
@@ -334,6 +336,9 @@ def test_vgg16_and_alexnet_counts_on_meta():
     alex = check_against_torch(ALEXNET, (1, 3, 227, 227), device="meta")
     assert total_params(alex) == 60_965_224
     assert alex[-6].shape == (1, 9216)
+    # The one-GPU variant (no groups), the source of the often-quoted 62.3 million
+    one_gpu = [replace(s, groups=1) if isinstance(s, Conv) else s for s in ALEXNET]
+    assert total_params(check_against_torch(one_gpu, (1, 3, 227, 227), device="meta")) == 62_378_344
 
 
 class Bottleneck(nn.Module):

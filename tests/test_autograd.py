@@ -198,6 +198,44 @@ def test_second_backward_needs_retain_graph():
     assert x2.grad.tolist() == tx2.grad.tolist() == [4.0, 8.0]
 
 
+@pytest.mark.parametrize(
+    ("name", "fails"),
+    [
+        ("add-sum", False),
+        ("sub-mean", False),
+        ("neg-sum", False),
+        ("mul-by-number", True),
+        ("tanh", True),
+        ("relu", True),
+        ("matmul", True),
+    ],
+)
+def test_second_backward_fails_only_through_nodes_that_saved_values(name, fails):
+    """torch frees saved tensors; a graph of +, -, sum and mean saves none and runs again."""
+    build = {
+        "add-sum": lambda t, c: (t + 1).sum(),
+        "sub-mean": lambda t, c: (t - 2).mean(),
+        "neg-sum": lambda t, c: (-t).sum(),
+        "mul-by-number": lambda t, c: (t * 2).sum(),
+        "tanh": lambda t, c: t.tanh().sum(),
+        "relu": lambda t, c: t.relu().sum(),
+        "matmul": lambda t, c: (t @ c).sum(),
+    }[name]
+    x, tx = _pair(torch.tensor([[1.0, -2.0]]))
+    column = torch.tensor([[1.0], [2.0]])
+    y, ty = build(x, Tensor(column)), build(tx, column)
+    y.backward()
+    ty.backward()
+    for tensor in (y, ty):
+        if fails:
+            with pytest.raises(RuntimeError, match="backward through the graph a second time"):
+                tensor.backward()
+        else:
+            tensor.backward()
+    if not fails:
+        _close(x.grad, tx.grad)
+
+
 def test_non_scalar_output_needs_a_gradient_vector():
     x, tx = _pair(torch.tensor([1.0, 2.0, 3.0]))
     y, ty = x * x, tx * tx

@@ -307,6 +307,19 @@ def test_page_facts_about_dtypes_and_aggregation():
         torch.tensor([1, 2]).mean()
     assert torch.tensor([1, 2]).sum().dtype == torch.int64
     assert torch.tensor([True, True]).sum().dtype == torch.int64
+    assert torch.tensor([1, 2], dtype=torch.int32).sum().dtype == torch.int64
+
+
+def test_the_tensor_class_constructor_makes_the_default_floating_type():
+    """``torch.Tensor(data)`` follows ``torch.get_default_dtype()``, even for integer data."""
+    old = torch.get_default_dtype()
+    try:
+        assert torch.Tensor([1, 2]).dtype == torch.float32
+        torch.set_default_dtype(torch.float64)
+        assert torch.Tensor([1, 2]).dtype == torch.float64
+        assert torch.tensor([1.5]).dtype == torch.float64
+    finally:
+        torch.set_default_dtype(old)
 
 
 def test_page_facts_about_floating_types():

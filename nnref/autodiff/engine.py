@@ -59,7 +59,10 @@ class Node:
         inputs: the operands (tensors) of the operation.
         vjp: maps the output gradient to one gradient per input (``None`` for an input that
             needs none).
-        released: set by ``backward(retain_graph=False)``: the saved values are gone.
+        saves: whether the VJP needs values saved in the forward pass (the operands of a
+            product, the output of ``tanh``); ``+``, ``-``, ``sum`` and ``mean`` need none.
+        released: set by ``backward(retain_graph=False)``: the saved values are gone, and,
+            as in torch, a second backward fails only at a node that ``saves``.
     """
 
     def __init__(
@@ -67,10 +70,12 @@ class Node:
         name: str,
         inputs: tuple["Tensor", ...],
         vjp: Callable[[torch.Tensor], tuple[torch.Tensor | None, ...]],
+        saves: bool = True,
     ) -> None:
         self.name = name
         self.inputs = inputs
         self.vjp = vjp
+        self.saves = saves
         self.released = False
 
     def __repr__(self) -> str:
@@ -175,24 +180,27 @@ class Tensor:
         value: torch.Tensor,
         inputs: tuple["Tensor", ...],
         vjp: Callable[[torch.Tensor], tuple[torch.Tensor | None, ...]],
+        saves: bool = True,
     ) -> "Tensor":
         if is_grad_enabled() and any(t.requires_grad for t in inputs):
-            return Tensor(value, _node=Node(name, inputs, vjp))
+            return Tensor(value, _node=Node(name, inputs, vjp, saves))
         return Tensor(value)
 
     def __add__(self, other: object) -> "Tensor":
         other = _as_tensor(other)
-        return self._record("AddBackward0", self.data + other.data, (self, other), lambda g: (g, g))
+        return self._record(
+            "AddBackward0", self.data + other.data, (self, other), lambda g: (g, g), saves=False
+        )
 
     __radd__ = __add__
 
     def __neg__(self) -> "Tensor":
-        return self._record("NegBackward0", -self.data, (self,), lambda g: (-g,))
+        return self._record("NegBackward0", -self.data, (self,), lambda g: (-g,), saves=False)
 
     def __sub__(self, other: object) -> "Tensor":
         other = _as_tensor(other)
         return self._record(
-            "SubBackward0", self.data - other.data, (self, other), lambda g: (g, -g)
+            "SubBackward0", self.data - other.data, (self, other), lambda g: (g, -g), saves=False
         )
 
     def __rsub__(self, other: object) -> "Tensor":
@@ -261,7 +269,7 @@ class Tensor:
             return ((grad / count) if mean else grad,)
 
         suffix = "0" if dim is None else "1"
-        return self._record(name + suffix, value, (self,), vjp)
+        return self._record(name + suffix, value, (self,), vjp, saves=False)
 
     def tanh(self) -> "Tensor":
         y = torch.tanh(self.data)
@@ -290,7 +298,9 @@ class Tensor:
             gradient: the vector of the vector–Jacobian product, shaped like ``self``; may be
                 omitted only for a tensor with one element (it is then 1).
             retain_graph: keep the graph usable for another ``backward()``; by default its
-                nodes are released, and a second ``backward()`` through them raises.
+                nodes are released, and a second ``backward()`` raises at the first released
+                node that saved values (a graph of only ``+``, ``-``, ``sum`` and ``mean``
+                can be traversed again, as in torch).
         """
         if not self.requires_grad:
             raise RuntimeError(
@@ -316,7 +326,7 @@ class Tensor:
                 if tensor.is_leaf:
                     continue
             node = tensor.grad_fn
-            if node.released:
+            if node.released and node.saves:
                 raise RuntimeError(
                     "Trying to backward through the graph a second time; specify "
                     "retain_graph=True if you need to backward through the graph a second time"

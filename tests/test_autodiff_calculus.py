@@ -285,6 +285,8 @@ def test_torch_signatures_stated_on_the_pages():
     grad = defaults(torch.autograd.grad)
     assert grad["grad_outputs"] is None and grad["retain_graph"] is None
     assert grad["create_graph"] is False and grad["allow_unused"] is None
+    assert grad["only_inputs"] is True and grad["materialize_grads"] is False
+    assert grad["is_grads_batched"] is False
 
 
 def test_gradcheck_fails_in_float32_and_passes_in_float64():
@@ -372,6 +374,28 @@ def test_default_step_is_the_bottom_of_the_v(dtype, scheme, orders):
     errors = difference_errors(loss, w, exact, [100 * h, h, h / 100], scheme)
     assert tuple(round(math.log10(e)) for e in errors) == orders
     assert errors[1] < min(errors[0], errors[2]) / 5
+
+
+def test_figure_curve_minima_and_lost_steps_stated_in_the_caption():
+    # The caption of gradient-finite-difference-error quotes these minima and thresholds.
+    steps = [10.0 ** (-k / 4) for k in range(0, 57)]
+    expected = {
+        (torch.float64, "forward"): (1e-8, 3e-8, 3e-8, 1e-7),
+        (torch.float64, "central"): (2e-11, 5e-11, 1e-5, 3e-5),
+        (torch.float32, "forward"): (3e-4, 7e-4, 1e-3, 3e-3),
+        (torch.float32, "central"): (1e-5, 2e-5, 1e-2, 3e-2),
+    }
+    for (dtype, scheme), (low, high, h_low, h_high) in expected.items():
+        loss, w, exact = _logistic_problem(dtype)
+        errors = difference_errors(loss, w, exact, steps, scheme)
+        best = min(range(len(steps)), key=errors.__getitem__)
+        assert low <= errors[best] <= high
+        assert h_low <= steps[best] <= h_high
+        # About 3-5 times the predicted step (on a grid of quarter decades).
+        assert 2.5 <= steps[best] / default_step(dtype, scheme) <= 5.5
+        if dtype == torch.float32:
+            assert all(e == 1.0 for h, e in zip(steps, errors, strict=True) if h < 2e-8)
+            assert max(errors) > 10
 
 
 def test_default_steps_are_the_stated_values():

@@ -121,7 +121,7 @@ def gradient_finite_difference_error() -> Figure:
     axes.set_xscale("log")
     axes.set_yscale("log")
     axes.set_xlim(1e-14, 1)
-    axes.set_ylim(1e-12, 10)
+    axes.set_ylim(1e-12, 100)
     axes.set_xlabel("$h$")
     axes.set_ylabel(r"$\|\hat g - \nabla L\|_\infty \,/\, \|\nabla L\|_\infty$")
     axes.legend(loc="lower left", fontsize=9)

@@ -1,5 +1,3 @@
-import math
-
 import torch
 
 from nnref.autodiff.numeric import default_step, difference_errors
@@ -21,5 +19,5 @@ for dtype in (torch.float64, torch.float32):
     for scheme in ("forward", "central"):
         h = default_step(dtype, scheme)  # eps^(1/2) forward, eps^(1/3) central
         errors = difference_errors(loss, wd, exact, [100 * h, h, h / 100], scheme)
-        orders = "  ".join(f"1e{round(math.log10(e))}" for e in errors)
-        print(f"  {scheme:7} h* = {h:.1e} | error at 100h*, h*, h*/100: {orders}")
+        shown = "  ".join(f"{e:.0e}" for e in errors)
+        print(f"  {scheme:7} h* = {h:.1e} | error at 100h*, h*, h*/100: {shown}")

@@ -180,6 +180,24 @@ def test_group_and_time_series_splits():
         assert train.max() < val.min()  # the past predicts the future
 
 
+def test_splitter_defaults_stated_on_the_page():
+    # KFold and StratifiedKFold do not shuffle by default: KFold's folds are consecutive blocks.
+    assert KFold().shuffle is False and StratifiedKFold().shuffle is False
+    assert [list(val) for _, val in KFold(3).split(np.zeros(10))] == [
+        [0, 1, 2, 3],
+        [4, 5, 6],
+        [7, 8, 9],
+    ]
+    # TimeSeriesSplit(k): the last k blocks of n // (k + 1) examples, trained on all before.
+    n, k = 23, 4
+    folds = list(TimeSeriesSplit(k).split(np.zeros(n)))
+    size = n // (k + 1)
+    for j, (train, val) in enumerate(folds):
+        start = n - (k - j) * size
+        assert list(val) == list(range(start, start + size))
+        assert list(train) == list(range(start))
+
+
 def test_cross_validation_is_reproducible_and_scores_a_metric():
     x, y = _problem()
     accuracy = lambda out, t: (out.argmax(1) == t).float().mean()  # noqa: E731

@@ -114,6 +114,11 @@ def _build_copy(tmp_path, edit, lang="en") -> BuildResult:
             lambda p: _append(p / "docs/en/layers/linear.md", "\n[x](../exam.md#q99)\n"),
             "q99",
         ),
+        (
+            "unknown link in a notebook",
+            lambda p: _append_to_notebook(p / "docs/en/tutorials/xor.ipynb", "[x](../nope.md)"),
+            "nope.md",
+        ),
     ],
     ids=lambda value: value if isinstance(value, str) else "",
 )
@@ -125,6 +130,20 @@ def test_build_rejects_broken_content(tmp_path, name, edit, message):
 
 def _append(path, text):
     path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def _append_to_notebook(path, markdown):
+    notebook = json.loads(path.read_text(encoding="utf-8"))
+    notebook["cells"].append({"cell_type": "markdown", "metadata": {}, "source": markdown})
+    path.write_text(json.dumps(notebook), encoding="utf-8")
+
+
+def test_notebook_links_to_pages_become_page_addresses(built_site):
+    site, _ = built_site
+    for lang in LANGUAGES:
+        html = (site / lang / "tutorials/digits-cnn/index.html").read_text(encoding="utf-8")
+        assert 'href="../../exam/#q17"' in html, f"{lang}: a notebook link to exam.md#q17"
+        assert not re.search(r'href="[^":]*\.(md|ipynb)[#"]', html), f"{lang}: .md link left"
 
 
 def test_outdated_translation_builds_with_a_localized_banner(tmp_path):

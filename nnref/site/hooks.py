@@ -7,7 +7,8 @@
 - the language selector links to the same page in the other languages;
 - zh: jieba user dictionary written from the glossary; ru: «ё» words indexed with «е»;
 - the search index leaves out code blocks and is written as UTF-8, not \\uXXXX escapes;
-- ``{{ torch_version }}`` in Markdown is replaced by the installed torch version.
+- ``{{ torch_version }}`` in Markdown is replaced by the installed torch version;
+- links to ``.md``/``.ipynb`` pages inside notebooks become page addresses (unknown: a warning).
 """
 
 import json
@@ -22,7 +23,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from nnref.i18n import page_status
-from nnref.site import generated, spelling, translations
+from nnref.site import generated, notebook_links, spelling, translations
 from nnref.site.languages import alternate_links
 from nnref.site.nav import build_nav
 
@@ -76,6 +77,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     lang = _lang(config)
     src_uri = page.file.src_uri
+    if src_uri.endswith(".ipynb"):
+        html, unknown = notebook_links.rewrite(html, page, files)
+        for link in unknown:
+            log.warning("docs/%s/%s links to %s: no such page", lang, src_uri, link)
     if lang == "en" or not translations.is_english_page(config, src_uri):
         return html
     depth = len(Path(page.url).parts) if page.url else 0

@@ -1,3 +1,4 @@
+import datetime
 import io
 
 import torch
@@ -24,12 +25,8 @@ x = torch.randn(2, 3)
 print("same outputs:", torch.equal(model(x), restored(x)))
 
 
-class Note:  # an arbitrary Python object in a checkpoint
-    pass
-
-
 buffer = io.BytesIO()
-torch.save({"note": Note()}, buffer)
+torch.save({"saved_on": datetime.date(2026, 11, 22)}, buffer)  # an arbitrary Python object
 buffer.seek(0)
 try:
     torch.load(buffer)

@@ -71,7 +71,9 @@ def exam(lang: str, catalog: Catalog | None = None) -> str:
         if lang != "ru":
             lines += [f"*{question.text['ru']}*", ""]
         lines += [question.answer.get(lang, text("exam_pending", lang)), ""]
-        pages = [_link(concept, lang) for concept in catalog.answering(question.number)]
+        # Concept pages first, then the tutorials that illustrate the question.
+        answering = sorted(catalog.answering(question.number), key=lambda c: c.area == "tutorials")
+        pages = [_link(concept, lang) for concept in answering]
         if pages:
             lines += [f"**{text('exam_read_more', lang)}** " + " · ".join(pages), ""]
     return "\n".join(lines)

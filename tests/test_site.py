@@ -2,6 +2,7 @@
 
 import json
 import re
+from concurrent.futures import ThreadPoolExecutor
 from importlib.metadata import version
 from pathlib import Path
 
@@ -86,44 +87,56 @@ def _build_copy(tmp_path, edit, lang="en") -> BuildResult:
     return build_language(lang, tmp_path / "out", project=copy, execute_notebooks=False)
 
 
+BROKEN_CONTENT = [
+    (
+        "broken include",
+        lambda p: _append(
+            p / "docs/en/layers/linear.md",
+            '\n```python\n--8<-- "snippets/layers/no-such-file.py"\n```\n',
+        ),
+        "no-such-file.py",
+    ),
+    (
+        "missing figure",
+        lambda p: _append(p / "docs/en/layers/linear.md", "\n![x](../assets/figures/nope.svg)\n"),
+        "nope.svg",
+    ),
+    (
+        "unknown link",
+        lambda p: _append(p / "docs/en/layers/linear.md", "\n[x](../layers/nope.md)\n"),
+        "nope.md",
+    ),
+    (
+        "unknown anchor",
+        lambda p: _append(p / "docs/en/layers/linear.md", "\n[x](../exam.md#q99)\n"),
+        "q99",
+    ),
+    (
+        "unknown link in a notebook",
+        lambda p: _append_to_notebook(p / "docs/en/tutorials/xor.ipynb", "[x](../nope.md)"),
+        "nope.md",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def broken_builds(tmp_path_factory) -> dict[str, BuildResult]:
+    """One build per kind of broken content, two at a time (each is a separate process)."""
+
+    def build(case) -> BuildResult:
+        _, edit, _ = case
+        return _build_copy(tmp_path_factory.mktemp("broken"), edit)
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        results = pool.map(build, BROKEN_CONTENT)
+        return {case[0]: result for case, result in zip(BROKEN_CONTENT, results, strict=True)}
+
+
 @pytest.mark.parametrize(
-    ("name", "edit", "message"),
-    [
-        (
-            "broken include",
-            lambda p: _append(
-                p / "docs/en/layers/linear.md",
-                '\n```python\n--8<-- "snippets/layers/no-such-file.py"\n```\n',
-            ),
-            "no-such-file.py",
-        ),
-        (
-            "missing figure",
-            lambda p: _append(
-                p / "docs/en/layers/linear.md", "\n![x](../assets/figures/nope.svg)\n"
-            ),
-            "nope.svg",
-        ),
-        (
-            "unknown link",
-            lambda p: _append(p / "docs/en/layers/linear.md", "\n[x](../layers/nope.md)\n"),
-            "nope.md",
-        ),
-        (
-            "unknown anchor",
-            lambda p: _append(p / "docs/en/layers/linear.md", "\n[x](../exam.md#q99)\n"),
-            "q99",
-        ),
-        (
-            "unknown link in a notebook",
-            lambda p: _append_to_notebook(p / "docs/en/tutorials/xor.ipynb", "[x](../nope.md)"),
-            "nope.md",
-        ),
-    ],
-    ids=lambda value: value if isinstance(value, str) else "",
+    ("name", "message"), [(name, message) for name, _, message in BROKEN_CONTENT]
 )
-def test_build_rejects_broken_content(tmp_path, name, edit, message):
-    result = _build_copy(tmp_path, edit)
+def test_build_rejects_broken_content(broken_builds, name, message):
+    result = broken_builds[name]
     assert result.returncode != 0, f"a {name} did not fail the build:\n{result.log}"
     assert message in result.log
 

@@ -8,7 +8,13 @@ from nnref.paths import DOCS
 
 # Tooling, not reference implementations: the site, figures, catalog, translations, commands.
 TOOLING = ("nnref.site", "nnref.figures", "nnref.catalog", "nnref.i18n")
-TOOLING_MODULES = {"nnref.bench", "nnref.snippets", "nnref.paths", "nnref._checks"}
+TOOLING_MODULES = {
+    "nnref.bench",
+    "nnref.snippets",
+    "nnref.paths",
+    "nnref._checks",
+    "nnref._threads",
+}
 
 
 def _documented() -> dict[str, str]:

@@ -7,13 +7,13 @@ carry no translatable text. Computations run on one torch thread, so the bytes d
 the machine's thread count.
 """
 
-import contextlib
 
 import matplotlib.pyplot as plt
 import torch
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+from nnref._threads import one_thread
 from nnref.figures.palette import BLUE, GREEN, GREY, ORANGE, RED
 from nnref.text.cooccurrence import Vocabulary, build_vocabulary, cooccurrence_matrix, encode, ppmi
 from nnref.text.corpus import load_corpus
@@ -29,14 +29,6 @@ FAMILIES = {
 CODE_NAMES = {word for words in FAMILIES.values() for word in words}
 
 
-@contextlib.contextmanager
-def _one_thread():
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    try:
-        yield
-    finally:
-        torch.set_num_threads(threads)
 
 
 def _project(ax: Axes, vectors: torch.Tensor, vocab: Vocabulary) -> None:
@@ -71,7 +63,7 @@ def distributional_semantics_vectors() -> Figure:
     """Left: singular values of the PPMI matrix. Right: 2-D projection of the SVD vectors."""
     sentences = load_corpus()
     vocab = build_vocabulary(sentences, min_count=5, max_size=2000)
-    with _one_thread(), torch.random.fork_rng():
+    with one_thread(), torch.random.fork_rng():
         torch.manual_seed(0)
         counts = cooccurrence_matrix(encode(sentences, vocab), len(vocab), window=4)
         weights = ppmi(counts, context_power=0.75)

@@ -12,26 +12,10 @@ import torch
 from matplotlib.figure import Figure
 from torch import nn
 
+from nnref._threads import one_thread
 from nnref.figures.palette import BLUE, GREEN, GREY, ORANGE, PURPLE, RED
 
 WIDTH, DEPTH, BATCH = 128, 50, 128
-
-
-def _one_thread(function):
-    """Run a figure on one torch thread: tiny tensors run faster, and the float reductions
-    (hence the SVG bytes) do not depend on the machine's thread count."""
-
-    def wrapper() -> Figure:
-        threads = torch.get_num_threads()
-        torch.set_num_threads(1)
-        try:
-            return function()
-        finally:
-            torch.set_num_threads(threads)
-
-    wrapper.__doc__ = function.__doc__
-    return wrapper
-
 
 def _init_weight(weight: torch.Tensor, scheme: str, generator: torch.Generator) -> None:
     if scheme == "normal-1":
@@ -234,9 +218,9 @@ def bptt_gradient_norms() -> Figure:
 
 
 FIGURES = {
-    "initialization-depth": _one_thread(initialization_depth),
-    "regularization-fits": _one_thread(regularization_fits),
-    "bptt-gradient-norms": _one_thread(bptt_gradient_norms),
+    "initialization-depth": one_thread()(initialization_depth),
+    "regularization-fits": one_thread()(regularization_fits),
+    "bptt-gradient-norms": one_thread()(bptt_gradient_norms),
 }
 
 CODE_NAMES = {

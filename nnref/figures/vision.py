@@ -2,7 +2,6 @@
 stages of the digits CNN with their shapes, augmented digits, and pretraining vs training from
 scratch on a few labelled digits. Every number drawn is computed here, not typed in."""
 
-import contextlib
 import copy
 
 import matplotlib.pyplot as plt
@@ -13,6 +12,7 @@ from matplotlib.patches import FancyBboxPatch
 from sklearn.datasets import load_digits
 from torch import nn
 
+from nnref._threads import one_thread
 from nnref.figures.palette import BLUE, GREEN, GREY, ORANGE, PURPLE, RED
 from nnref.vision.augment import (
     cutout,
@@ -217,15 +217,6 @@ def small_data_augment() -> Figure:
     return fig
 
 
-@contextlib.contextmanager
-def _one_thread():
-    """Tiny tensors: one thread is much faster on a busy machine, and sums in a fixed order."""
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    try:
-        yield
-    finally:
-        torch.set_num_threads(threads)
 
 
 def _backbone() -> nn.Sequential:
@@ -298,7 +289,7 @@ def transfer_experiment(shots=(1, 2, 5, 10), draws=2) -> dict[str, list[float]]:
 def small_data_transfer() -> Figure:
     """Test accuracy against labelled examples per class: scratch, frozen, fine-tuned."""
     shots = (1, 2, 5, 10)
-    with _one_thread():
+    with one_thread():
         results = transfer_experiment(shots)
     fig, ax = plt.subplots(figsize=(6.4, 4.0))
     for (name, accuracies), color, marker in zip(

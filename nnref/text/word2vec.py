@@ -14,7 +14,6 @@ subsamples frequent words, computes the losses and their gradients by hand, and 
 tables (``nn.Embedding``) with SGD or Adam.
 """
 
-import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -22,6 +21,7 @@ import torch
 import torch.nn.functional as F
 from torch import Tensor, nn
 
+from nnref._threads import one_thread
 from nnref.text.cooccurrence import flatten
 
 
@@ -329,7 +329,7 @@ def train(
     make = torch.optim.Adam if optimizer == "adam" else torch.optim.SGD
     opt = make(model.parameters(), lr=lr)
     losses: list[float] = []
-    with _one_thread():
+    with one_thread():
         for _ in range(steps):
             batch = torch.randint(n, (batch_size,), generator=generator)
             noise = sample_negatives(probs, (batch_size, negatives), generator)
@@ -346,12 +346,3 @@ def train(
     return TrainResult(model, losses)
 
 
-@contextlib.contextmanager
-def _one_thread():
-    """Run on one torch thread: faster on these small tensors, and the same numbers anywhere."""
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    try:
-        yield
-    finally:
-        torch.set_num_threads(threads)

@@ -204,6 +204,31 @@ def receptive_field(
         strides: stride of each layer (default all 1).
         dilations: dilation of each layer (default all 1).
     """
+    return receptive_fields(kernel_sizes, strides, dilations)[-1][0]
+
+
+def receptive_fields(
+    kernel_sizes: Sequence[int],
+    strides: Sequence[int] | None = None,
+    dilations: Sequence[int] | None = None,
+) -> list[tuple[int, int]]:
+    """Receptive field ``R_l`` and jump ``J_l`` after each layer of a stack (one dimension).
+
+    Convolutions and poolings count alike: a ``k x k`` pooling window with stride ``s`` is a
+    layer with kernel ``k`` and stride ``s``. Padding moves the field but does not change its
+    size.
+
+    Args:
+        kernel_sizes: ``k_l`` of each layer, first layer first.
+        strides: ``s_l`` of each layer (default all 1).
+        dilations: ``d_l`` of each layer (default all 1).
+
+    Returns:
+        ``[(R_1, J_1), ..., (R_L, J_L)]`` with ``R_l = R_{l-1} + d_l (k_l - 1) J_{l-1}``,
+        ``J_l = J_{l-1} s_l``, ``R_0 = J_0 = 1``.
+    """
+    if isinstance(kernel_sizes, int) or not isinstance(kernel_sizes, Sequence):
+        raise TypeError(f"kernel_sizes must be a sequence of ints, got {kernel_sizes!r}")
     layers = len(kernel_sizes)
     if layers == 0:
         raise ValueError("kernel_sizes must name at least one layer")
@@ -212,11 +237,12 @@ def receptive_field(
     for name, values in (("strides", strides), ("dilations", dilations)):
         if len(values) != layers:
             raise ValueError(f"{name} must have one entry per layer ({layers}), got {len(values)}")
-    field, jump = 1, 1
+    field, jump, result = 1, 1, []
     for index in range(layers):
         k = as_tuple(f"kernel_sizes[{index}]", kernel_sizes[index], 1, minimum=1)[0]
         s = as_tuple(f"strides[{index}]", strides[index], 1, minimum=1)[0]
         d = as_tuple(f"dilations[{index}]", dilations[index], 1, minimum=1)[0]
         field += d * (k - 1) * jump
         jump *= s
-    return field
+        result.append((field, jump))
+    return result

@@ -12,7 +12,8 @@
 from collections.abc import Sequence
 
 from nnref._checks import require_positive_int
-from nnref.layers.conv_shapes import as_tuple
+# receptive_fields lives with the other convolution arithmetic; the vision pages import it here.
+from nnref.layers.conv_shapes import as_tuple, receptive_fields  # noqa: F401
 
 
 def _bias(value: object) -> bool:
@@ -78,44 +79,3 @@ def dense_map_params(in_shape: Sequence[int], out_shape: Sequence[int], bias: bo
     for size in _shape("out_shape", out_shape):
         n_out *= size
     return linear_params(n_in, n_out, bias)
-
-
-def receptive_fields(
-    kernel_sizes: Sequence[int],
-    strides: Sequence[int] | None = None,
-    dilations: Sequence[int] | None = None,
-) -> list[tuple[int, int]]:
-    """Receptive field ``R_l`` and jump ``J_l`` after each layer of a stack (one dimension).
-
-    Convolutions and poolings count alike: a ``k x k`` pooling window with stride ``s`` is a
-    layer with kernel ``k`` and stride ``s``. Padding moves the field but does not change its
-    size.
-
-    Args:
-        kernel_sizes: ``k_l`` of each layer, first layer first.
-        strides: ``s_l`` of each layer (default all 1).
-        dilations: ``d_l`` of each layer (default all 1).
-
-    Returns:
-        ``[(R_1, J_1), ..., (R_L, J_L)]`` with ``R_l = R_{l-1} + d_l (k_l - 1) J_{l-1}``,
-        ``J_l = J_{l-1} s_l``, ``R_0 = J_0 = 1``.
-    """
-    if isinstance(kernel_sizes, int) or not isinstance(kernel_sizes, Sequence):
-        raise TypeError(f"kernel_sizes must be a sequence of ints, got {kernel_sizes!r}")
-    layers = len(kernel_sizes)
-    if layers == 0:
-        raise ValueError("kernel_sizes must name at least one layer")
-    strides = [1] * layers if strides is None else list(strides)
-    dilations = [1] * layers if dilations is None else list(dilations)
-    for name, values in (("strides", strides), ("dilations", dilations)):
-        if len(values) != layers:
-            raise ValueError(f"{name} must have one entry per layer ({layers}), got {len(values)}")
-    field, jump, result = 1, 1, []
-    for index in range(layers):
-        k = as_tuple(f"kernel_sizes[{index}]", kernel_sizes[index], 1, minimum=1)[0]
-        s = as_tuple(f"strides[{index}]", strides[index], 1, minimum=1)[0]
-        d = as_tuple(f"dilations[{index}]", dilations[index], 1, minimum=1)[0]
-        field += d * (k - 1) * jump
-        jump *= s
-        result.append((field, jump))
-    return result

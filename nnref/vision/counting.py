@@ -12,6 +12,7 @@
 from collections.abc import Sequence
 
 from nnref._checks import require_positive_int
+
 # receptive_fields lives with the other convolution arithmetic; the vision pages import it here.
 from nnref.layers.conv_shapes import as_tuple, receptive_fields  # noqa: F401
 

@@ -5,6 +5,8 @@ path with torch.optim itself) and draws its background with ``draw_bowl``, so th
 optimizers can be compared from page to page.
 """
 
+from collections.abc import Callable
+
 import matplotlib.pyplot as plt
 import torch
 from matplotlib.axes import Axes
@@ -24,6 +26,10 @@ def bowl(w1: torch.Tensor, w2: torch.Tensor) -> torch.Tensor:
 def trajectory(
     optimizer_class: type[torch.optim.Optimizer] = torch.optim.SGD,
     steps: int = 40,
+    *,
+    function: Callable[[torch.Tensor, torch.Tensor], torch.Tensor] = bowl,
+    start: tuple[float, float] = START,
+    dtype: torch.dtype | None = None,
     **options: object,
 ) -> torch.Tensor:
     """Points visited by ``optimizer_class(**options)`` on ``bowl`` from ``START``.
@@ -31,12 +37,12 @@ def trajectory(
     Steps go through a closure, so L-BFGS (which evaluates the function several times per
     step) works too; the result has shape ``(steps + 1, 2)``.
     """
-    w = torch.tensor(START, requires_grad=True)
+    w = torch.tensor(start, dtype=dtype, requires_grad=True)
     optimizer = optimizer_class([w], **options)
 
     def closure() -> torch.Tensor:
         optimizer.zero_grad()
-        value = bowl(w[0], w[1])
+        value = function(w[0], w[1])
         value.backward()
         return value
 
@@ -74,19 +80,26 @@ def draw_path(ax: Axes, points: torch.Tensor, color: str, label: str) -> None:
     ax.plot(points[:, 0], points[:, 1], "o-", color=color, markersize=3, linewidth=1.2, label=label)
 
 
-def sgd_trajectory() -> Figure:
-    """Plain SGD (two learning rates) and SGD with momentum on the bowl, 40 steps each."""
+def bowl_figure(runs: list[tuple[type, dict, str, str]], steps: int = 40) -> Figure:
+    """The bowl with one path of ``steps`` steps per ``(optimizer class, options, colour,
+    label)``."""
     figure, ax = plt.subplots(figsize=(7.5, 4))
     draw_bowl(ax)
-    runs = [
-        (dict(lr=0.05), BLUE, "lr = 0.05"),
-        (dict(lr=0.45), ORANGE, "lr = 0.45"),
-        (dict(lr=0.05, momentum=0.8), GREEN, "lr = 0.05, momentum = 0.8"),
-    ]
-    for options, color, label in runs:
-        draw_path(ax, trajectory(torch.optim.SGD, **options), color, label)
+    for optimizer_class, options, color, label in runs:
+        draw_path(ax, trajectory(optimizer_class, steps, **options), color, label)
     ax.legend(loc="lower right", fontsize=9)
     return figure
+
+
+def sgd_trajectory() -> Figure:
+    """Plain SGD (two learning rates) and SGD with momentum on the bowl, 40 steps each."""
+    return bowl_figure(
+        [
+            (torch.optim.SGD, dict(lr=0.05), BLUE, "lr = 0.05"),
+            (torch.optim.SGD, dict(lr=0.45), ORANGE, "lr = 0.45"),
+            (torch.optim.SGD, dict(lr=0.05, momentum=0.8), GREEN, "lr = 0.05, momentum = 0.8"),
+        ]
+    )
 
 
 FIGURES = {"sgd-trajectory": sgd_trajectory}

@@ -5,24 +5,15 @@ import matplotlib.pyplot as plt
 import torch
 from matplotlib.figure import Figure
 
-from nnref.figures.optim import draw_bowl, draw_path, trajectory
+from nnref.figures.optim import bowl_figure, draw_bowl, draw_path, trajectory
 from nnref.figures.palette import BLUE, GREEN, ORANGE, RED
 
 STEPS = 60
 
 
-def _bowl_figure(runs: list[tuple[type, dict, str, str]], steps: int = STEPS) -> Figure:
-    figure, ax = plt.subplots(figsize=(7.5, 4))
-    draw_bowl(ax)
-    for optimizer_class, options, color, label in runs:
-        draw_path(ax, trajectory(optimizer_class, steps=steps, **options), color, label)
-    ax.legend(loc="lower right", fontsize=9)
-    return figure
-
-
 def adam_trajectory() -> Figure:
     """Adam with two learning rates and without momentum, 60 steps from the common start."""
-    return _bowl_figure(
+    return bowl_figure(
         [
             (torch.optim.Adam, dict(lr=0.1), BLUE, "Adam, lr = 0.1"),
             (torch.optim.Adam, dict(lr=0.5), ORANGE, "Adam, lr = 0.5"),
@@ -32,7 +23,8 @@ def adam_trajectory() -> Figure:
                 GREEN,
                 "lr = 0.1, betas = (0.0, 0.999)",
             ),
-        ]
+        ],
+        STEPS,
     )
 
 
@@ -59,12 +51,13 @@ def adamw_trajectory() -> Figure:
 
 def adamax_trajectory() -> Figure:
     """Adamax with two learning rates, and Adam at the smaller one, on the bowl."""
-    return _bowl_figure(
+    return bowl_figure(
         [
             (torch.optim.Adamax, dict(lr=0.1), BLUE, "Adamax, lr = 0.1"),
             (torch.optim.Adamax, dict(lr=0.5), ORANGE, "Adamax, lr = 0.5"),
             (torch.optim.Adam, dict(lr=0.1), GREEN, "Adam, lr = 0.1"),
-        ]
+        ],
+        STEPS,
     )
 
 

@@ -10,47 +10,37 @@ import torch
 import torch.nn.functional as F
 from matplotlib.figure import Figure
 
-from nnref.figures.optim import START, draw_bowl, draw_path, trajectory
+from nnref.figures.optim import START, bowl_figure, draw_bowl, draw_path
 from nnref.figures.palette import BLUE, GREEN, ORANGE
 
 # Curvature halves of the bowl f(w) = 0.1 w1^2 + 2 w2^2, one per row of the embedding table.
 ROW_COEFFICIENTS = torch.tensor([0.1, 2.0])
 
 
-def _bowl_figure(runs: list[tuple[type, dict, int, str, str]]) -> Figure:
-    """The bowl with one path per ``(optimizer class, options, steps, colour, label)``."""
-    figure, ax = plt.subplots(figsize=(7.5, 4))
-    draw_bowl(ax)
-    for optimizer_class, options, steps, color, label in runs:
-        draw_path(ax, trajectory(optimizer_class, steps=steps, **options), color, label)
-    ax.legend(loc="lower right", fontsize=9)
-    return figure
-
-
 def nadam_trajectory() -> Figure:
     """NAdam with two learning rates, and with a fast momentum schedule (momentum_decay=1)."""
-    return _bowl_figure(
+    return bowl_figure(
         [
-            (torch.optim.NAdam, dict(lr=0.1), 40, BLUE, "lr = 0.1"),
+            (torch.optim.NAdam, dict(lr=0.1), BLUE, "lr = 0.1"),
             (
                 torch.optim.NAdam,
                 dict(lr=0.5, momentum_decay=1.0),
-                40,
                 GREEN,
                 "lr = 0.5, momentum_decay = 1",
             ),
-            (torch.optim.NAdam, dict(lr=0.5), 40, ORANGE, "lr = 0.5"),
-        ]
+            (torch.optim.NAdam, dict(lr=0.5), ORANGE, "lr = 0.5"),
+        ],
     )
 
 
 def radam_trajectory() -> Figure:
     """RAdam with two learning rates, 100 steps: five momentum steps, then rectified ones."""
-    return _bowl_figure(
+    return bowl_figure(
         [
-            (torch.optim.RAdam, dict(lr=0.1), 100, BLUE, "lr = 0.1"),
-            (torch.optim.RAdam, dict(lr=0.5), 100, ORANGE, "lr = 0.5"),
-        ]
+            (torch.optim.RAdam, dict(lr=0.1), BLUE, "lr = 0.1"),
+            (torch.optim.RAdam, dict(lr=0.5), ORANGE, "lr = 0.5"),
+        ],
+        100,
     )
 
 
@@ -93,12 +83,12 @@ def sparse_adam_trajectory() -> Figure:
 
 def adafactor_trajectory() -> Figure:
     """Adafactor with lr = 0.01 (the default), 0.1 and 1 (rho_t = 1 / sqrt(t))."""
-    return _bowl_figure(
+    return bowl_figure(
         [
-            (torch.optim.Adafactor, dict(lr=0.01), 40, BLUE, "lr = 0.01"),
-            (torch.optim.Adafactor, dict(lr=0.1), 40, ORANGE, "lr = 0.1"),
-            (torch.optim.Adafactor, dict(lr=1.0), 40, GREEN, "lr = 1"),
-        ]
+            (torch.optim.Adafactor, dict(lr=0.01), BLUE, "lr = 0.01"),
+            (torch.optim.Adafactor, dict(lr=0.1), ORANGE, "lr = 0.1"),
+            (torch.optim.Adafactor, dict(lr=1.0), GREEN, "lr = 1"),
+        ],
     )
 
 

@@ -9,23 +9,13 @@ import torch
 from matplotlib.figure import Figure
 from matplotlib.ticker import NullFormatter
 
-from nnref.figures.optim import START, bowl, draw_bowl, draw_path, trajectory
+from nnref.figures.optim import START, bowl, bowl_figure, draw_bowl, draw_path, trajectory
 from nnref.figures.palette import BLUE, GREEN, ORANGE, PURPLE, RED
-
-
-def _trajectories(runs: list[tuple[type, dict, str, str]], steps: int = 40) -> Figure:
-    """The bowl with one path per ``(optimizer class, options, colour, label)``."""
-    figure, ax = plt.subplots(figsize=(7.5, 4))
-    draw_bowl(ax)
-    for optimizer_class, options, color, label in runs:
-        draw_path(ax, trajectory(optimizer_class, steps=steps, **options), color, label)
-    ax.legend(loc="lower right", fontsize=9)
-    return figure
 
 
 def adaptive_methods_trajectories() -> Figure:
     """SGD, Adagrad, RMSprop and Adam on the bowl, 40 steps each."""
-    return _trajectories(
+    return bowl_figure(
         [
             (torch.optim.SGD, dict(lr=0.05), BLUE, "SGD, lr = 0.05"),
             (torch.optim.Adagrad, dict(lr=0.5), ORANGE, "Adagrad, lr = 0.5"),
@@ -84,7 +74,7 @@ def adaptive_methods_step_sizes() -> Figure:
 
 def adagrad_trajectory() -> Figure:
     """Adagrad with a small and a large learning rate."""
-    return _trajectories(
+    return bowl_figure(
         [
             (torch.optim.Adagrad, dict(lr=0.1), BLUE, "lr = 0.1"),
             (torch.optim.Adagrad, dict(lr=0.5), ORANGE, "lr = 0.5"),
@@ -95,7 +85,7 @@ def adagrad_trajectory() -> Figure:
 
 def rmsprop_trajectory() -> Figure:
     """RMSprop with its default alpha, with a short memory, and with momentum."""
-    return _trajectories(
+    return bowl_figure(
         [
             (torch.optim.RMSprop, dict(lr=0.05), BLUE, "lr = 0.05"),
             (torch.optim.RMSprop, dict(lr=0.05, alpha=0.9), ORANGE, "lr = 0.05, alpha = 0.9"),
@@ -132,7 +122,7 @@ def adadelta_trajectory() -> Figure:
 
 def rprop_trajectory() -> Figure:
     """Rprop from the default initial step size and from a large one."""
-    return _trajectories(
+    return bowl_figure(
         [
             (torch.optim.Rprop, dict(lr=0.01), BLUE, "lr = 0.01"),
             (torch.optim.Rprop, dict(lr=0.5), ORANGE, "lr = 0.5"),

@@ -25,20 +25,14 @@ def rosenbrock(w1: torch.Tensor, w2: torch.Tensor) -> torch.Tensor:
 
 def lbfgs_on_rosenbrock(steps: int, **options: object) -> torch.Tensor:
     """Points visited by ``torch.optim.LBFGS(**options)`` on ``rosenbrock`` (float64)."""
-    w = torch.tensor(ROSENBROCK_START, dtype=torch.float64, requires_grad=True)
-    optimizer = torch.optim.LBFGS([w], **options)
-
-    def closure() -> torch.Tensor:
-        optimizer.zero_grad()
-        value = rosenbrock(w[0], w[1])
-        value.backward()
-        return value
-
-    points = [w.detach().clone()]
-    for _ in range(steps):
-        optimizer.step(closure)
-        points.append(w.detach().clone())
-    return torch.stack(points)
+    return trajectory(
+        torch.optim.LBFGS,
+        steps,
+        function=rosenbrock,
+        start=ROSENBROCK_START,
+        dtype=torch.float64,
+        **options,
+    )
 
 
 def draw_rosenbrock(ax: Axes) -> None:

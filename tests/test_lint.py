@@ -1,4 +1,4 @@
-"""The code is ruff-clean (a missing ruff is a failure, not a skip)."""
+"""The code is ruff-clean and ruff-formatted (a missing ruff is a failure, not a skip)."""
 
 import shutil
 import subprocess
@@ -13,5 +13,11 @@ def test_ruff_check_passes():
     result = subprocess.run([ruff, "check", "."], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, (
         f"ruff check found problems (fix or `ruff check --fix`):\n{result.stdout}"
+    )
+    result = subprocess.run(
+        [ruff, "format", "--check", "."], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 0, (
+        f"files ruff would reformat (run `ruff format <file>`):\n{result.stdout}"
     )
     assert sys.version_info >= (3, 11)

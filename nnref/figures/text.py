@@ -7,7 +7,6 @@ carry no translatable text. Computations run on one torch thread, so the bytes d
 the machine's thread count.
 """
 
-
 import matplotlib.pyplot as plt
 import torch
 from matplotlib.axes import Axes
@@ -27,8 +26,6 @@ FAMILIES = {
     RED: ("conv1d", "conv2d", "conv3d", "maxpool2d"),
 }
 CODE_NAMES = {word for words in FAMILIES.values() for word in words}
-
-
 
 
 def _project(ax: Axes, vectors: torch.Tensor, vocab: Vocabulary) -> None:

@@ -17,6 +17,7 @@ from nnref.figures.palette import BLUE, GREEN, GREY, ORANGE, PURPLE, RED
 
 WIDTH, DEPTH, BATCH = 128, 50, 128
 
+
 def _init_weight(weight: torch.Tensor, scheme: str, generator: torch.Generator) -> None:
     if scheme == "normal-1":
         weight.normal_(0.0, 1.0, generator=generator)

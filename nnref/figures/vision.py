@@ -217,8 +217,6 @@ def small_data_augment() -> Figure:
     return fig
 
 
-
-
 def _backbone() -> nn.Sequential:
     return nn.Sequential(
         nn.Conv2d(1, 8, 3, padding=1), nn.BatchNorm2d(8), nn.ReLU(), nn.MaxPool2d(2),

@@ -344,5 +344,3 @@ def train(
             opt.step()
             losses.append(loss.item())
     return TrainResult(model, losses)
-
-
